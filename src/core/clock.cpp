@@ -1,0 +1,52 @@
+#include "core/clock.hpp"
+
+#include <cstdlib>
+
+namespace ibtrade {
+
+std::uint64_t TimerQueue::set(std::string name, Timestamp at, Nanoseconds interval) {
+  const std::uint64_t id = next_id_++;
+  const Key key{at, next_seq_++};
+  by_due_.emplace(key, Entry{id, std::move(name), interval});
+  key_of_.emplace(id, key);
+  return id;
+}
+
+bool TimerQueue::cancel(std::uint64_t id) {
+  auto it = key_of_.find(id);
+  if (it == key_of_.end()) return false;
+  by_due_.erase(it->second);
+  key_of_.erase(it);
+  return true;
+}
+
+std::vector<TimerEvent> TimerQueue::pop_due(Timestamp now) {
+  std::vector<TimerEvent> due;
+  while (!by_due_.empty() && by_due_.begin()->first.first <= now) {
+    auto node = by_due_.extract(by_due_.begin());
+    const Timestamp at = node.key().first;
+    Entry& entry = node.mapped();
+    due.push_back(TimerEvent{entry.id, entry.name, at});
+    if (entry.interval > Nanoseconds::zero()) {
+      node.key() = Key{at + entry.interval, next_seq_++};
+      key_of_[entry.id] = node.key();
+      by_due_.insert(std::move(node));
+    } else {
+      key_of_.erase(entry.id);
+    }
+  }
+  return due;
+}
+
+Timestamp TimerQueue::next_due() const {
+  return by_due_.empty() ? Timestamp::max() : by_due_.begin()->first.first;
+}
+
+std::vector<TimerEvent> TestClock::advance_to(Timestamp to) {
+  if (to < now_) std::abort();  // time never runs backward: a caller bug
+  std::vector<TimerEvent> fired = timers_.pop_due(to);
+  now_ = to;
+  return fired;
+}
+
+}  // namespace ibtrade

@@ -1,0 +1,202 @@
+#include "core/fixed_point.hpp"
+
+#include <cfenv>
+#include <cmath>
+#include <limits>
+
+namespace ibtrade {
+namespace fixed {
+namespace {
+
+__extension__ typedef __int128 Wide;  // holds any product of two raw values
+
+constexpr std::int64_t kPow10[] = {1,
+                                   10,
+                                   100,
+                                   1'000,
+                                   10'000,
+                                   100'000,
+                                   1'000'000,
+                                   10'000'000,
+                                   100'000'000,
+                                   1'000'000'000,
+                                   10'000'000'000,
+                                   100'000'000'000,
+                                   1'000'000'000'000,
+                                   10'000'000'000'000,
+                                   100'000'000'000'000,
+                                   1'000'000'000'000'000,
+                                   1'000'000'000'000'000'000};
+
+std::int64_t narrow(Wide value, const char* op) {
+  if (value > std::numeric_limits<std::int64_t>::max() ||
+      value < std::numeric_limits<std::int64_t>::min()) {
+    throw FixedPointOverflow(std::string("fixed-point overflow in ") + op);
+  }
+  return static_cast<std::int64_t>(value);
+}
+
+// numerator / divisor rounded half to even; divisor > 0.
+Wide div_half_even(Wide numerator, Wide divisor) {
+  Wide quotient = numerator / divisor;  // truncates toward zero
+  const Wide remainder = numerator % divisor;
+  const Wide twice = (remainder < 0 ? -remainder : remainder) * 2;
+  if (twice > divisor || (twice == divisor && quotient % 2 != 0)) {
+    quotient += numerator < 0 ? -1 : 1;
+  }
+  return quotient;
+}
+
+Error parse_error(std::string_view text, std::string_view what, std::string_view why) {
+  return Error{"invalid " + std::string(what) + " \"" + std::string(text) + "\": " +
+               std::string(why)};
+}
+
+}  // namespace
+
+std::int64_t add(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_add_overflow(a, b, &out)) throw FixedPointOverflow("fixed-point overflow in +");
+  return out;
+}
+
+std::int64_t sub(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_sub_overflow(a, b, &out)) throw FixedPointOverflow("fixed-point overflow in -");
+  return out;
+}
+
+std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor) {
+  if (divisor <= 0) throw std::invalid_argument("fixed-point divisor must be positive");
+  return narrow(div_half_even(Wide{a} * Wide{b}, Wide{divisor}), "*");
+}
+
+std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t divisor, int precision) {
+  if (divisor == 0) throw std::invalid_argument("fixed-point division by zero");
+  Wide numerator = Wide{a} * Wide{b};
+  Wide denominator = Wide{divisor};
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const std::int64_t unit = precision >= kFixedPrecision ? 1 : kPow10[kFixedPrecision - precision];
+  // One rounding, straight to the requested precision.
+  return narrow(div_half_even(numerator, denominator * unit) * unit, "*");
+}
+
+std::int64_t round_raw(std::int64_t raw, int precision) {
+  if (precision >= kFixedPrecision) return raw;
+  const std::int64_t unit = kPow10[kFixedPrecision - precision];
+  return narrow(div_half_even(Wide{raw}, Wide{unit}) * unit, "rounding");
+}
+
+int exact_precision(std::int64_t raw) {
+  int precision = kFixedPrecision;
+  while (precision > 0 && raw % 10 == 0) {
+    raw /= 10;
+    --precision;
+  }
+  return precision;
+}
+
+Result<Parsed> parse(std::string_view text, std::string_view what) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  Wide integer = 0;
+  std::size_t integer_digits = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++integer_digits) {
+    integer = integer * 10 + (text[i] - '0');
+    if (integer > std::numeric_limits<std::int64_t>::max() / kFixedScale + 1) {
+      return parse_error(text, what, "out of range (at most 9223372036 in magnitude)");
+    }
+  }
+  std::int64_t fraction = 0;
+  int precision = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      if (precision == kFixedPrecision) {
+        return parse_error(text, what, "more than 9 decimal places");
+      }
+      fraction = fraction * 10 + (text[i] - '0');
+      ++precision;
+    }
+    if (precision == 0) return parse_error(text, what, "expected digits after the decimal point");
+  }
+  if (integer_digits == 0 || i != text.size()) {
+    return parse_error(text, what,
+                       text.empty() ? "empty"
+                                    : "expected a decimal number such as 12, -0.5 or 101.25");
+  }
+  const Wide magnitude =
+      integer * kFixedScale + Wide{fraction} * kPow10[kFixedPrecision - precision];
+  const Wide value = negative ? -magnitude : magnitude;
+  if (value > std::numeric_limits<std::int64_t>::max() ||
+      value < std::numeric_limits<std::int64_t>::min()) {
+    return parse_error(text, what, "out of range (at most 9223372036 in magnitude)");
+  }
+  return Parsed{static_cast<std::int64_t>(value), precision};
+}
+
+std::string format(std::int64_t raw, int precision) {
+  // Work on the magnitude as unsigned so that INT64_MIN formats too.
+  const bool negative = raw < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(raw) : static_cast<std::uint64_t>(raw);
+  const auto scale = static_cast<std::uint64_t>(kFixedScale);
+  std::string out = (negative ? "-" : "") + std::to_string(magnitude / scale);
+  if (precision > 0) {
+    const std::uint64_t unit = static_cast<std::uint64_t>(kPow10[kFixedPrecision - precision]);
+    std::string digits = std::to_string((magnitude % scale) / unit);
+    out += '.';
+    out.append(static_cast<std::size_t>(precision) - digits.size(), '0');
+    out += digits;
+  }
+  return out;
+}
+
+std::optional<std::int64_t> from_double(double value, int precision) {
+  if (!std::isfinite(value)) return std::nullopt;
+  // long double keeps the scaled value's integer part exact for anything that fits in int64.
+  const long double scaled = static_cast<long double>(value) * static_cast<long double>(kPow10[precision]);
+  const long double limit = static_cast<long double>(std::numeric_limits<std::int64_t>::max()) /
+                            static_cast<long double>(kPow10[kFixedPrecision - precision]);
+  if (std::fabs(scaled) >= limit) return std::nullopt;
+  // nearbyintl rounds half to even in the default floating-point environment.
+  const auto units = static_cast<std::int64_t>(std::nearbyintl(scaled));
+  return units * kPow10[kFixedPrecision - precision];
+}
+
+}  // namespace fixed
+
+namespace {
+int clamp_precision(int precision) {
+  return precision < 0 ? 0 : (precision > kFixedPrecision ? kFixedPrecision : precision);
+}
+}  // namespace
+
+Money notional(Price price, Quantity quantity) {
+  const int precision = clamp_precision(price.precision() + quantity.precision());
+  return Money::from_raw(fixed::mul_div_rounded(price.raw(), quantity.raw(), kFixedScale, precision),
+                         precision);
+}
+
+Price per_unit(Money amount, Quantity quantity, int precision) {
+  if (quantity.is_zero()) throw std::invalid_argument("per_unit of a zero quantity");
+  precision = clamp_precision(precision);
+  return Price::from_raw(
+      fixed::mul_div_rounded(amount.raw(), kFixedScale, quantity.raw(), precision), precision);
+}
+
+Money scale(Money amount, std::int64_t numerator, std::int64_t denominator, int precision) {
+  if (denominator == 0) throw std::invalid_argument("scale by a zero denominator");
+  precision = clamp_precision(precision);
+  return Money::from_raw(fixed::mul_div_rounded(amount.raw(), numerator, denominator, precision),
+                         precision);
+}
+
+}  // namespace ibtrade

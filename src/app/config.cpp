@@ -516,7 +516,9 @@ std::string describe(const Config& config) {
     if (field.secret && origin == config.origin.end()) {
       origin = config.origin.find(key + "_file");
     }
-    out += key.substr(section.size() + 1) + " = " + field.show(config) + "  # " +
+    // A secret is shown as a comment: it could not be loaded back from a file anyway.
+    out += std::string(field.secret ? "# " : "") + key.substr(section.size() + 1) + " = " +
+           field.show(config) + "  # " +
            (origin == config.origin.end() ? "default" : origin->second) + "\n";
   }
   return out;

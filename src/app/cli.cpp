@@ -1,8 +1,8 @@
 #include "app/cli.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <iostream>
+
+#include <spdlog/spdlog.h>
 
 #include "app/command.hpp"
 #include "app/config.hpp"
@@ -26,7 +26,8 @@ int run_cli(int argc, char** argv) {
   app.add_option("--log-level", options.log_level,
                  "Log level: trace, debug, info, warn, error, critical, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  app.footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 configuration, 4 bad input, 130 interrupted.");
+  app.footer(
+      "Exit codes: 0 ok, 1 failure, 2 usage, 3 configuration, 4 bad input, 130 interrupted.");
 
   Commands commands;
   add_version_command(app, commands);
@@ -53,7 +54,8 @@ int run_cli(int argc, char** argv) {
       }
     }
     LogFormat format = config->log.format;
-    if (options.log_format) format = *options.log_format == "json" ? LogFormat::kJson : LogFormat::kHuman;
+    if (options.log_format)
+      format = *options.log_format == "json" ? LogFormat::kJson : LogFormat::kHuman;
     const std::string level = options.log_level.value_or(config->log.level);
     if (Status status = init_logging(format, level); !status.ok()) {
       std::cerr << "ibtrade: " << status.error().message << "\n";

@@ -2,11 +2,12 @@
 // configuration. Commands register themselves in cli.cpp; each lives in app/commands/.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "app/cli.hpp"
 #include "app/config.hpp"

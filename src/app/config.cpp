@@ -7,10 +7,10 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
-#include <toml.hpp>
 #include <variant>
 
 #include <date/date.h>
+#include <toml.hpp>
 
 extern char** environ;  // POSIX
 
@@ -42,12 +42,17 @@ std::string quoted(const std::string& s) {
 
 std::string list_text(const std::vector<std::string>& items) {
   std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + quoted(items[i]);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i ? ", " : "") + quoted(items[i]);
   return out + "]";
 }
 
-const std::string& as_string(const Value& v) { return std::get<std::string>(v); }
-std::int64_t as_int(const Value& v) { return std::get<std::int64_t>(v); }
+const std::string& as_string(const Value& v) {
+  return std::get<std::string>(v);
+}
+std::int64_t as_int(const Value& v) {
+  return std::get<std::int64_t>(v);
+}
 
 template <class Section>
 Field text(std::string_view key, Section Config::*section, std::string Section::*member) {
@@ -66,8 +71,8 @@ Field integer(std::string_view key, Section Config::*section, std::int64_t Secti
                [=](Config& c, const Value& v) -> Problem {
                  const std::int64_t n = as_int(v);
                  if (n < min || n > max) {
-                   return "must be between " + std::to_string(min) + " and " +
-                          std::to_string(max) + ", got " + std::to_string(n);
+                   return "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                          ", got " + std::to_string(n);
                  }
                  (c.*section).*member = n;
                  return std::nullopt;
@@ -77,12 +82,13 @@ Field integer(std::string_view key, Section Config::*section, std::int64_t Secti
 
 template <class Section>
 Field boolean(std::string_view key, Section Config::*section, bool Section::*member) {
-  return Field{key, Kind::kBool,
-               [=](Config& c, const Value& v) -> Problem {
-                 (c.*section).*member = std::get<bool>(v);
-                 return std::nullopt;
-               },
-               [=](const Config& c) { return std::string((c.*section).*member ? "true" : "false"); }};
+  return Field{
+      key, Kind::kBool,
+      [=](Config& c, const Value& v) -> Problem {
+        (c.*section).*member = std::get<bool>(v);
+        return std::nullopt;
+      },
+      [=](const Config& c) { return std::string((c.*section).*member ? "true" : "false"); }};
 }
 
 // A string restricted to named choices, stored as an enum.
@@ -98,7 +104,8 @@ Field choice(std::string_view key, Section Config::*section, E Section::*member,
                    }
                  }
                  std::string names;
-                 for (const auto& [name, value] : choices) names += (names.empty() ? "" : ", ") + name;
+                 for (const auto& [name, value] : choices)
+                   names += (names.empty() ? "" : ", ") + name;
                  return "must be one of " + names + ", got " + quoted(as_string(v));
                },
                [=](const Config& c) {
@@ -136,7 +143,8 @@ Problem read_secret_file(const std::string& path, Secret& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot read secret file " + quoted(path);
   std::string value((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r'))
+    value.pop_back();
   if (value.empty()) return "secret file " + quoted(path) + " is empty";
   out = Secret(std::move(value));
   return std::nullopt;
@@ -151,7 +159,8 @@ const std::vector<Field>& fields() {
                             "trace", "debug", "info", "warn", "error", "critical", "off"};
                         if (std::find(levels.begin(), levels.end(), as_string(v)) == levels.end()) {
                           return "must be one of trace, debug, info, warn, error, critical, off, "
-                                 "got " + quoted(as_string(v));
+                                 "got " +
+                                 quoted(as_string(v));
                         }
                         c.log.level = as_string(v);
                         return std::nullopt;
@@ -223,23 +232,34 @@ std::string known_sections() {
 
 std::string kind_name(Kind kind) {
   switch (kind) {
-    case Kind::kString: return "a string";
-    case Kind::kInt: return "an integer";
-    case Kind::kBool: return "a boolean (true or false)";
-    case Kind::kStringList: return "an array of strings";
+    case Kind::kString:
+      return "a string";
+    case Kind::kInt:
+      return "an integer";
+    case Kind::kBool:
+      return "a boolean (true or false)";
+    case Kind::kStringList:
+      return "an array of strings";
   }
   return "?";
 }
 
 std::string toml_type_name(const toml::value& v) {
   switch (v.type()) {
-    case toml::value_t::string: return "a string";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a float";
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    default: return "a date/time";
+    case toml::value_t::string:
+      return "a string";
+    case toml::value_t::integer:
+      return "an integer";
+    case toml::value_t::floating:
+      return "a float";
+    case toml::value_t::boolean:
+      return "a boolean";
+    case toml::value_t::array:
+      return "an array";
+    case toml::value_t::table:
+      return "a table";
+    default:
+      return "a date/time";
   }
 }
 
@@ -271,11 +291,13 @@ std::optional<Value> from_toml(const toml::value& v, Kind kind) {
 // Text from the environment or --set, read as the field's kind.
 std::optional<Value> from_text(const std::string& text, Kind kind) {
   switch (kind) {
-    case Kind::kString: return Value{text};
+    case Kind::kString:
+      return Value{text};
     case Kind::kInt: {
       std::int64_t n = 0;
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-      if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+      if (ec != std::errc{} || end != text.data() + text.size() || text.empty())
+        return std::nullopt;
       return Value{n};
     }
     case Kind::kBool:
@@ -303,7 +325,8 @@ struct Problems {
     std::stable_sort(items.begin(), items.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string message;
-    for (const auto& [order, text] : items) message += (message.empty() ? "" : "\n") + text;
+    for (const auto& [order, text] : items)
+      message += (message.empty() ? "" : "\n") + text;
     return Error{message};
   }
 };
@@ -354,8 +377,8 @@ void apply_toml(const toml::value& root, const std::string& source, Config& conf
       }
       auto converted = from_toml(value, field->kind);
       if (!converted) {
-        problems.add(line, at + " must be " + kind_name(field->kind) + ", found " +
-                               toml_type_name(value));
+        problems.add(
+            line, at + " must be " + kind_name(field->kind) + ", found " + toml_type_name(value));
         continue;
       }
       if (auto problem = field->apply(config, *converted)) {
@@ -375,8 +398,8 @@ void apply_text(const std::string& key, const std::string& text, const std::stri
     return;
   }
   if (field->secret && !allow_secret) {
-    problems.add(order, where + ": key '" + key + "' is a secret; set it with " +
-                            env_name_of(key) + " or " + key + "_file, not on the command line");
+    problems.add(order, where + ": key '" + key + "' is a secret; set it with " + env_name_of(key) +
+                            " or " + key + "_file, not on the command line");
     return;
   }
   auto converted = from_text(text, field->kind);
@@ -410,8 +433,8 @@ void apply_environment(const Environment& env, Config& config, Problems& problem
                                 "the keys in docs/configuration.md)");
       continue;
     }
-    apply_text(key, value, "environment variable " + name, /*allow_secret=*/true, order++,
-               config, problems);
+    apply_text(key, value, "environment variable " + name, /*allow_secret=*/true, order++, config,
+               problems);
   }
 }
 
@@ -524,8 +547,12 @@ std::string describe(const Config& config) {
   return out;
 }
 
-std::string to_string(TradingMode mode) { return mode == TradingMode::kLive ? "live" : "paper"; }
-std::string to_string(LogFormat format) { return format == LogFormat::kJson ? "json" : "human"; }
+std::string to_string(TradingMode mode) {
+  return mode == TradingMode::kLive ? "live" : "paper";
+}
+std::string to_string(LogFormat format) {
+  return format == LogFormat::kJson ? "json" : "human";
+}
 std::string to_string(StoreBackend backend) {
   return backend == StoreBackend::kMysql ? "mysql" : "sqlite";
 }

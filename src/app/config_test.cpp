@@ -1,9 +1,9 @@
 #include "app/config.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace ibtrade::app {
 namespace {
@@ -64,15 +64,21 @@ TEST(Config, ErrorsNameFileLineAndKey) {
     const char* expected;
   };
   const Case cases[] = {
-      {"[tws]\nprot = 1\n", "test.toml:2: unknown key 'tws.prot' (known keys in [tws]: host, port, client_id)"},
-      {"[tws]\nport = \"4002\"\n", "test.toml:2: key 'tws.port' must be an integer, found a string"},
-      {"[tws]\nport = 70000\n", "test.toml:2: key 'tws.port' must be between 1 and 65535, got 70000"},
-      {"[sim]\nenabled = 1\n", "test.toml:2: key 'sim.enabled' must be a boolean (true or false), found an integer"},
+      {"[tws]\nprot = 1\n",
+       "test.toml:2: unknown key 'tws.prot' (known keys in [tws]: host, port, client_id)"},
+      {"[tws]\nport = \"4002\"\n",
+       "test.toml:2: key 'tws.port' must be an integer, found a string"},
+      {"[tws]\nport = 70000\n",
+       "test.toml:2: key 'tws.port' must be between 1 and 65535, got 70000"},
+      {"[sim]\nenabled = 1\n",
+       "test.toml:2: key 'sim.enabled' must be a boolean (true or false), found an integer"},
       {"[tsw]\nport = 1\n", "unknown section [tsw]"},
       {"port = 1\n", "test.toml:1: unknown key 'port'"},
-      {"[trading]\nmode = \"real\"\n", "test.toml:2: key 'trading.mode' must be one of paper, live, got \"real\""},
+      {"[trading]\nmode = \"real\"\n",
+       "test.toml:2: key 'trading.mode' must be one of paper, live, got \"real\""},
       {"[log]\nlevel = \"loud\"\n", "key 'log.level' must be one of trace"},
-      {"[calendar]\nextra_closures = [\"2025-13-01\"]\n", "expects dates as \"YYYY-MM-DD\", got \"2025-13-01\""},
+      {"[calendar]\nextra_closures = [\"2025-13-01\"]\n",
+       "expects dates as \"YYYY-MM-DD\", got \"2025-13-01\""},
       {"[calendar]\nextra_closures = [\"2025-1-9\"]\n", "got \"2025-1-9\""},
       {"[calendar]\nextra_closures = [1]\n", "must be an array of strings, found an array"},
       {"[tws]\nport = \n", "test.toml: TOML syntax error"},
@@ -101,8 +107,7 @@ TEST(Config, ReportsEveryProblemInLineOrder) {
 
 TEST(Config, EnvironmentOverridesFileAndFlagsOverrideEnvironment) {
   auto config = load("[tws]\nport = 7497\nhost = \"a\"\n",
-                     {{"IBTRADE_TWS__PORT", "4002"}, {"IBTRADE_TWS__HOST", "b"}},
-                     {"tws.host=c"});
+                     {{"IBTRADE_TWS__PORT", "4002"}, {"IBTRADE_TWS__HOST", "b"}}, {"tws.host=c"});
   ASSERT_TRUE(config.ok()) << error_of(config);
   EXPECT_EQ(config->tws.port, 4002);
   EXPECT_EQ(config->tws.host, "c");
@@ -111,18 +116,18 @@ TEST(Config, EnvironmentOverridesFileAndFlagsOverrideEnvironment) {
 }
 
 TEST(Config, EnvironmentAndFlagErrorsNameTheirSource) {
-  EXPECT_NE(error_of(load("", {{"IBTRADE_TWS__PORT", "abc"}})).find(
-                "environment variable IBTRADE_TWS__PORT: key 'tws.port' must be an integer"),
+  EXPECT_NE(error_of(load("", {{"IBTRADE_TWS__PORT", "abc"}}))
+                .find("environment variable IBTRADE_TWS__PORT: key 'tws.port' must be an integer"),
             std::string::npos);
-  EXPECT_NE(error_of(load("", {{"IBTRADE_TWS__PROT", "1"}})).find(
-                "environment variable IBTRADE_TWS__PROT: no such setting"),
+  EXPECT_NE(error_of(load("", {{"IBTRADE_TWS__PROT", "1"}}))
+                .find("environment variable IBTRADE_TWS__PROT: no such setting"),
             std::string::npos);
   EXPECT_NE(error_of(load("", {{"IBTRADE_VERBOSE", "1"}})).find("IBTRADE_VERBOSE"),
             std::string::npos);
   EXPECT_NE(error_of(load("", {}, {"tws.port"})).find("expected section.key=value"),
             std::string::npos);
-  EXPECT_NE(error_of(load("", {}, {"sim.enabled=maybe"})).find(
-                "--set sim.enabled: key 'sim.enabled' must be a boolean"),
+  EXPECT_NE(error_of(load("", {}, {"sim.enabled=maybe"}))
+                .find("--set sim.enabled: key 'sim.enabled' must be a boolean"),
             std::string::npos);
   EXPECT_NE(error_of(load("", {}, {"tws.nope=1"})).find("--set tws.nope: unknown key 'tws.nope'"),
             std::string::npos);
@@ -160,7 +165,8 @@ TEST(Config, SecretFromFile) {
   EXPECT_EQ(config->store.mysql_password.reveal(), "s3cret");
   std::remove(path.c_str());
   auto missing = load("[store]\nmysql_password_file = \"/nonexistent/secret\"\n");
-  EXPECT_NE(error_of(missing).find("test.toml:2: key 'store.mysql_password_file' cannot read secret file"),
+  EXPECT_NE(error_of(missing).find(
+                "test.toml:2: key 'store.mysql_password_file' cannot read secret file"),
             std::string::npos)
       << error_of(missing);
 }

@@ -1,11 +1,11 @@
 #include "app/logging.hpp"
 
+#include <chrono>
+
+#include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
-#include <chrono>
-#include <nlohmann/json.hpp>
 
 namespace ibtrade::app {
 namespace {

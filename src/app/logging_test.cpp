@@ -1,7 +1,6 @@
 #include "app/logging.hpp"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 namespace ibtrade::app {

@@ -24,11 +24,11 @@ const std::vector<RoleInfo>& roles() {
 int run_up(const Config& config, std::ostream& out) {
   out << "ibtrade up\n"
       << "  trading mode : " << to_string(config.trading.mode)
-      << (config.trading.mode == TradingMode::kPaper ? " (no real orders)" : " (REAL MONEY)") << "\n"
+      << (config.trading.mode == TradingMode::kPaper ? " (no real orders)" : " (REAL MONEY)")
+      << "\n"
       << "  broker       : "
       << (config.sim.enabled ? "simulator (ibtrade sim) at " : "TWS/IB Gateway at ")
-      << config.tws.host << ":" << config.tws.port << " client id " << config.tws.client_id
-      << "\n"
+      << config.tws.host << ":" << config.tws.port << " client id " << config.tws.client_id << "\n"
       << "  store        : " << to_string(config.store.backend) << " "
       << (config.store.backend == StoreBackend::kSqlite
               ? config.store.sqlite_path

@@ -11,9 +11,9 @@
 namespace ibtrade::app {
 
 struct RoleInfo {
-  std::string_view name;     // as on the command line: "gateway", "screener earnings", ...
+  std::string_view name;  // as on the command line: "gateway", "screener earnings", ...
   std::string_view purpose;
-  bool available;            // built into this binary and startable by `up`
+  bool available;  // built into this binary and startable by `up`
 };
 
 // Every role of the architecture, in start order.

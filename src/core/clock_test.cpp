@@ -7,11 +7,14 @@ namespace {
 
 using namespace std::chrono_literals;
 
-Timestamp at(std::int64_t seconds) { return Timestamp{std::chrono::seconds(seconds)}; }
+Timestamp at(std::int64_t seconds) {
+  return Timestamp{std::chrono::seconds(seconds)};
+}
 
 std::vector<std::string> names(const std::vector<TimerEvent>& events) {
   std::vector<std::string> out;
-  for (const auto& e : events) out.push_back(e.name);
+  for (const auto& e : events)
+    out.push_back(e.name);
   return out;
 }
 

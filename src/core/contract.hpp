@@ -22,7 +22,7 @@ struct Contract {
   std::string exchange = "SMART";  // where to route; SMART lets IB choose
   std::string primary_exchange;    // listing exchange (NASDAQ, NYSE, ARCA), disambiguates SMART
   std::string currency = "USD";
-  std::optional<ConId> con_id;     // IB's id, known once the contract is resolved
+  std::optional<ConId> con_id;  // IB's id, known once the contract is resolved
 
   friend bool operator==(const Contract&, const Contract&) = default;
 

@@ -1,7 +1,7 @@
 // Domain value types: wire codes, validation and strong ids.
-#include <gtest/gtest.h>
-
 #include <unordered_set>
+
+#include <gtest/gtest.h>
 
 #include "core/contract.hpp"
 #include "core/execution.hpp"
@@ -24,12 +24,13 @@ TEST(Contract, IbCodesRoundTrip) {
 }
 
 TEST(Order, IbCodesRoundTrip) {
-  for (OrderType t : {OrderType::kMarket, OrderType::kLimit, OrderType::kStop,
-                      OrderType::kStopLimit, OrderType::kTrailingStop, OrderType::kMarketOnClose,
-                      OrderType::kLimitOnClose}) {
+  for (OrderType t :
+       {OrderType::kMarket, OrderType::kLimit, OrderType::kStop, OrderType::kStopLimit,
+        OrderType::kTrailingStop, OrderType::kMarketOnClose, OrderType::kLimitOnClose}) {
     EXPECT_EQ(order_type_from_ib_code(to_ib_code(t)), t);
   }
-  for (TimeInForce t : {TimeInForce::kDay, TimeInForce::kGtc, TimeInForce::kIoc, TimeInForce::kOpg}) {
+  for (TimeInForce t :
+       {TimeInForce::kDay, TimeInForce::kGtc, TimeInForce::kIoc, TimeInForce::kOpg}) {
     EXPECT_EQ(tif_from_ib_code(to_ib_code(t)), t);
   }
   EXPECT_EQ(to_ib_code(OrderType::kStopLimit), "STP LMT");
@@ -124,8 +125,12 @@ TEST(Ids, AreDistinctHashableAndOrdered) {
 }
 
 TEST(Bar, Invariants) {
-  Bar bar{Timestamp{}, Price::parse("10").value(), Price::parse("11").value(),
-          Price::parse("9").value(), Price::parse("10.5").value(), Quantity::from_units(100)};
+  Bar bar{Timestamp{},
+          Price::parse("10").value(),
+          Price::parse("11").value(),
+          Price::parse("9").value(),
+          Price::parse("10.5").value(),
+          Quantity::from_units(100)};
   EXPECT_EQ(check_bar(bar), "");
   Bar bad = bar;
   bad.low = Price::parse("11.5").value();

@@ -21,7 +21,7 @@ struct Execution {
   AccountId account_id;
   Contract contract;
   Side side = Side::kBuy;
-  Quantity quantity;             // this fill, positive
+  Quantity quantity;  // this fill, positive
   Price price;
   Timestamp time;
   std::string exchange;          // where it printed

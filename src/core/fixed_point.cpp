@@ -48,8 +48,8 @@ Wide div_half_even(Wide numerator, Wide divisor) {
 }
 
 Error parse_error(std::string_view text, std::string_view what, std::string_view why) {
-  return Error{"invalid " + std::string(what) + " \"" + std::string(text) + "\": " +
-               std::string(why)};
+  return Error{"invalid " + std::string(what) + " \"" + std::string(text) +
+               "\": " + std::string(why)};
 }
 
 }  // namespace
@@ -128,9 +128,9 @@ Result<Parsed> parse(std::string_view text, std::string_view what) {
     if (precision == 0) return parse_error(text, what, "expected digits after the decimal point");
   }
   if (integer_digits == 0 || i != text.size()) {
-    return parse_error(text, what,
-                       text.empty() ? "empty"
-                                    : "expected a decimal number such as 12, -0.5 or 101.25");
+    return parse_error(
+        text, what,
+        text.empty() ? "empty" : "expected a decimal number such as 12, -0.5 or 101.25");
   }
   const Wide magnitude =
       integer * kFixedScale + Wide{fraction} * kPow10[kFixedPrecision - precision];
@@ -145,8 +145,8 @@ Result<Parsed> parse(std::string_view text, std::string_view what) {
 std::string format(std::int64_t raw, int precision) {
   // Work on the magnitude as unsigned so that INT64_MIN formats too.
   const bool negative = raw < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(raw) : static_cast<std::uint64_t>(raw);
+  const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(raw)
+                                           : static_cast<std::uint64_t>(raw);
   const auto scale = static_cast<std::uint64_t>(kFixedScale);
   std::string out = (negative ? "-" : "") + std::to_string(magnitude / scale);
   if (precision > 0) {
@@ -162,7 +162,8 @@ std::string format(std::int64_t raw, int precision) {
 std::optional<std::int64_t> from_double(double value, int precision) {
   if (!std::isfinite(value)) return std::nullopt;
   // long double keeps the scaled value's integer part exact for anything that fits in int64.
-  const long double scaled = static_cast<long double>(value) * static_cast<long double>(kPow10[precision]);
+  const long double scaled =
+      static_cast<long double>(value) * static_cast<long double>(kPow10[precision]);
   const long double limit = static_cast<long double>(std::numeric_limits<std::int64_t>::max()) /
                             static_cast<long double>(kPow10[kFixedPrecision - precision]);
   if (std::fabs(scaled) >= limit) return std::nullopt;
@@ -181,8 +182,8 @@ int clamp_precision(int precision) {
 
 Money notional(Price price, Quantity quantity) {
   const int precision = clamp_precision(price.precision() + quantity.precision());
-  return Money::from_raw(fixed::mul_div_rounded(price.raw(), quantity.raw(), kFixedScale, precision),
-                         precision);
+  return Money::from_raw(
+      fixed::mul_div_rounded(price.raw(), quantity.raw(), kFixedScale, precision), precision);
 }
 
 Price per_unit(Money amount, Quantity quantity, int precision) {

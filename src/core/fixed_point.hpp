@@ -156,7 +156,11 @@ Price per_unit(Money amount, Quantity quantity, int precision);
 Money scale(Money amount, std::int64_t numerator, std::int64_t denominator, int precision);
 // The same decimal value as another meaning, where the domain says so (a per-share amount of
 // money is a price, and back).
-inline Money money_of(Price price) { return Money::from_raw(price.raw(), price.precision()); }
-inline Price price_of(Money money) { return Price::from_raw(money.raw(), money.precision()); }
+inline Money money_of(Price price) {
+  return Money::from_raw(price.raw(), price.precision());
+}
+inline Price price_of(Money money) {
+  return Price::from_raw(money.raw(), money.precision());
+}
 
 }  // namespace ibtrade

@@ -1,16 +1,22 @@
 #include "core/fixed_point.hpp"
 
-#include <gtest/gtest.h>
-
 #include <limits>
 #include <random>
+
+#include <gtest/gtest.h>
 
 namespace ibtrade {
 namespace {
 
-Price P(std::string_view text) { return Price::parse(text).value(); }
-Money M(std::string_view text) { return Money::parse(text).value(); }
-Quantity Q(std::string_view text) { return Quantity::parse(text).value(); }
+Price P(std::string_view text) {
+  return Price::parse(text).value();
+}
+Money M(std::string_view text) {
+  return Money::parse(text).value();
+}
+Quantity Q(std::string_view text) {
+  return Quantity::parse(text).value();
+}
 
 TEST(FixedPoint, DecimalAdditionIsExact) {
   EXPECT_EQ(P("0.1") + P("0.2"), P("0.3"));
@@ -86,8 +92,8 @@ TEST(FixedPoint, RoundingIsHalfToEven) {
     const char* out;
   };
   const Case cases[] = {
-      {"2.5", 0, "2"},     {"3.5", 0, "4"},     {"-2.5", 0, "-2"},   {"-3.5", 0, "-4"},
-      {"2.51", 0, "3"},    {"2.49", 0, "2"},    {"0.125", 2, "0.12"}, {"0.135", 2, "0.14"},
+      {"2.5", 0, "2"},        {"3.5", 0, "4"},      {"-2.5", 0, "-2"},     {"-3.5", 0, "-4"},
+      {"2.51", 0, "3"},       {"2.49", 0, "2"},     {"0.125", 2, "0.12"},  {"0.135", 2, "0.14"},
       {"-0.125", 2, "-0.12"}, {"1.005", 2, "1.00"}, {"1.0051", 2, "1.01"}, {"7", 2, "7.00"},
   };
   for (const auto& c : cases) {
@@ -162,7 +168,8 @@ constexpr std::uint64_t kRegressionSeeds[] = {1, 42, 20261121};
 std::int64_t random_raw(std::mt19937_64& rng, int precision, std::int64_t max_units) {
   std::uniform_int_distribution<std::int64_t> units(-max_units, max_units);
   std::int64_t unit = 1;
-  for (int i = precision; i < kFixedPrecision; ++i) unit *= 10;
+  for (int i = precision; i < kFixedPrecision; ++i)
+    unit *= 10;
   return units(rng) / unit * unit;  // a value that shows exactly at `precision`
 }
 
@@ -216,7 +223,8 @@ std::string round_half_even_text(const std::string& text, int precision) {
   }
   if (up) {
     int i = static_cast<int>(kept.size()) - 1;
-    while (i >= 0 && kept[static_cast<std::size_t>(i)] == '9') kept[static_cast<std::size_t>(i--)] = '0';
+    while (i >= 0 && kept[static_cast<std::size_t>(i)] == '9')
+      kept[static_cast<std::size_t>(i--)] = '0';
     if (i < 0) {
       kept.insert(kept.begin(), '1');
     } else {
@@ -225,7 +233,8 @@ std::string round_half_even_text(const std::string& text, int precision) {
   }
   std::string out = kept.substr(0, kept.size() - static_cast<std::size_t>(precision));
   out = out.empty() ? "0" : out;
-  while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
+  while (out.size() > 1 && out[0] == '0')
+    out.erase(0, 1);
   if (precision > 0) out += "." + kept.substr(kept.size() - static_cast<std::size_t>(precision));
   const bool zero = out.find_first_not_of("0.") == std::string::npos;
   return (negative && !zero ? "-" : "") + out;

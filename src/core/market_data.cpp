@@ -7,8 +7,8 @@ std::string check_bar(const Bar& bar) {
     return "high " + bar.high.to_string() + " is below low " + bar.low.to_string();
   }
   if (bar.open < bar.low || bar.open > bar.high) {
-    return "open " + bar.open.to_string() + " is outside the bar's range [" +
-           bar.low.to_string() + ", " + bar.high.to_string() + "]";
+    return "open " + bar.open.to_string() + " is outside the bar's range [" + bar.low.to_string() +
+           ", " + bar.high.to_string() + "]";
   }
   if (bar.close < bar.low || bar.close > bar.high) {
     return "close " + bar.close.to_string() + " is outside the bar's range [" +

@@ -53,10 +53,18 @@ bool needs_stop(OrderType type) {
 
 }  // namespace
 
-std::string_view to_ib_code(Side side) { return code_of(kSides, side); }
-std::string_view to_ib_code(OrderType type) { return code_of(kOrderTypes, type); }
-std::string_view to_ib_code(TimeInForce tif) { return code_of(kTifs, tif); }
-std::optional<Side> side_from_ib_code(std::string_view code) { return value_of(kSides, code); }
+std::string_view to_ib_code(Side side) {
+  return code_of(kSides, side);
+}
+std::string_view to_ib_code(OrderType type) {
+  return code_of(kOrderTypes, type);
+}
+std::string_view to_ib_code(TimeInForce tif) {
+  return code_of(kTifs, tif);
+}
+std::optional<Side> side_from_ib_code(std::string_view code) {
+  return value_of(kSides, code);
+}
 std::optional<OrderType> order_type_from_ib_code(std::string_view code) {
   return value_of(kOrderTypes, code);
 }
@@ -101,7 +109,8 @@ std::string check_order(const Order& order) {
   } else if (order.trail_amount || order.trail_percent) {
     return type + " order must not carry a trailing distance";
   }
-  const bool on_close = order.type == OrderType::kMarketOnClose || order.type == OrderType::kLimitOnClose;
+  const bool on_close =
+      order.type == OrderType::kMarketOnClose || order.type == OrderType::kLimitOnClose;
   if (on_close && order.tif != TimeInForce::kDay) return type + " order must be DAY";
   if (order.tif == TimeInForce::kOpg && order.type != OrderType::kMarket &&
       order.type != OrderType::kLimit) {

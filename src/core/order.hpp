@@ -32,7 +32,9 @@ std::optional<Side> side_from_ib_code(std::string_view code);
 std::optional<OrderType> order_type_from_ib_code(std::string_view code);
 std::optional<TimeInForce> tif_from_ib_code(std::string_view code);
 
-inline Side opposite(Side side) { return side == Side::kBuy ? Side::kSell : Side::kBuy; }
+inline Side opposite(Side side) {
+  return side == Side::kBuy ? Side::kSell : Side::kBuy;
+}
 
 struct PercentTag {
   static constexpr std::string_view kName = "percent";
@@ -47,15 +49,15 @@ struct Order {
   Side side = Side::kBuy;
   OrderType type = OrderType::kMarket;
   TimeInForce tif = TimeInForce::kDay;
-  Quantity quantity;                    // always positive; direction is `side`
-  std::optional<Price> limit_price;     // LMT, STP LMT, LOC
-  std::optional<Price> stop_price;      // STP, STP LMT trigger; TRAIL initial stop (optional)
-  std::optional<Price> trail_amount;    // TRAIL: distance in price, or
-  std::optional<Percent> trail_percent; // TRAIL: distance in percent of the price
-  bool outside_rth = false;             // may fill in pre/post-market (IB: outsideRth)
+  Quantity quantity;                       // always positive; direction is `side`
+  std::optional<Price> limit_price;        // LMT, STP LMT, LOC
+  std::optional<Price> stop_price;         // STP, STP LMT trigger; TRAIL initial stop (optional)
+  std::optional<Price> trail_amount;       // TRAIL: distance in price, or
+  std::optional<Percent> trail_percent;    // TRAIL: distance in percent of the price
+  bool outside_rth = false;                // may fill in pre/post-market (IB: outsideRth)
   std::optional<ClientOrderId> parent_id;  // bracket child: live only once the parent fills
-  std::string oca_group;                // one-cancels-all group name, empty for none
-  std::string order_ref;                // free text carried to IB and back (we put our id here)
+  std::string oca_group;                   // one-cancels-all group name, empty for none
+  std::string order_ref;                   // free text carried to IB and back (we put our id here)
 
   friend bool operator==(const Order&, const Order&) = default;
 };

@@ -9,7 +9,8 @@ void add_config_command(CLI::App& app, Commands& commands) {
   auto* cli = app.add_subcommand("config", "Inspect the configuration");
   cli->require_subcommand(1);
   auto* show = cli->add_subcommand(
-      "show", "Print the effective configuration with the origin of every value (secrets redacted)");
+      "show",
+      "Print the effective configuration with the origin of every value (secrets redacted)");
   auto* check = cli->add_subcommand("check", "Load and validate the configuration, print nothing");
   commands.push_back(Command{show, true, [](const CommandContext& context) {
                                std::cout << describe(*context.config);

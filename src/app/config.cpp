@@ -12,6 +12,8 @@
 #include <date/date.h>
 #include <toml.hpp>
 
+#include "app/market_calendar.hpp"
+
 extern char** environ;  // POSIX
 
 namespace ibtrade::app {
@@ -453,6 +455,10 @@ void apply_overrides(const std::vector<std::string>& overrides, Config& config,
 }
 
 void validate(const Config& config, Problems& problems) {
+  // Calendar overrides must make sense against the built-in table (not a weekend, in range).
+  if (auto calendar = make_market_calendar(config.calendar); !calendar.ok()) {
+    problems.add(2'999'999, calendar.error().message);
+  }
   if (config.trading.mode == TradingMode::kLive) {
     if (config.trading.account.empty()) {
       problems.add(3'000'000,

@@ -180,6 +180,16 @@ TEST(Config, LiveTradingNeedsExplicitAccountAndARealBroker) {
   EXPECT_TRUE(ok.ok()) << error_of(ok);
 }
 
+TEST(Config, CalendarOverridesAreCheckedAgainstTheHolidayTable) {
+  EXPECT_TRUE(load("[calendar]\nextra_closures = [\"2026-12-31\"]\n").ok());
+  EXPECT_NE(error_of(load("[calendar]\nextra_closures = [\"2026-11-21\"]\n"))
+                .find("calendar.extra_closures: calendar override 2026-11-21 is a Saturday"),
+            std::string::npos);
+  EXPECT_NE(error_of(load("", {{"IBTRADE_CALENDAR__EXTRA_EARLY_CLOSES", "2031-01-02"}}))
+                .find("calendar.extra_early_closes"),
+            std::string::npos);
+}
+
 TEST(Config, MissingFileIsAClearError) {
   auto config = load_config("/nonexistent/ibtrade.toml", {}, {});
   ASSERT_FALSE(config.ok());

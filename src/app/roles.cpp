@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adapters/system/live_clock.hpp"
 #include "app/cli.hpp"
+#include "app/market_calendar.hpp"
 
 namespace ibtrade::app {
 
@@ -35,6 +37,13 @@ int run_up(const Config& config, std::ostream& out) {
               : config.store.mysql_user + "@" + config.store.mysql_host + ":" +
                     std::to_string(config.store.mysql_port) + "/" + config.store.mysql_database)
       << "\n";
+
+  auto calendar = make_market_calendar(config.calendar);
+  if (!calendar.ok()) {
+    spdlog::error("up: {}", calendar.error().message);
+    return kExitConfig;
+  }
+  out << "  market       : " << describe_market(*calendar, LiveClock{}.now()) << "\n";
 
   std::size_t started = 0;
   out << "  roles:\n";

@@ -15,4 +15,24 @@ check "no subcommand" 2 "$bin"
 check "unknown flag" 2 "$bin" version --nope
 check "config check" 0 "$bin" config check
 check "up" 0 "$bin" up
+check "config show" 0 "$bin" config show
+check "bad config file" 3 "$bin" --config /nonexistent.toml config check
+check "bad env override" 3 env IBTRADE_TWS__PORT=abc "$bin" config check
+check "unknown env setting" 3 env IBTRADE_TWS__PROT=1 "$bin" config check
+check "bad --set" 3 "$bin" --set tws.port=0 config check
+check "bad log format" 2 "$bin" --log-format xml version
+check "live without account" 3 "$bin" --set trading.mode=live --set sim.enabled=false config check
+check "weekend closure override" 3 "$bin" --set calendar.extra_closures=2026-11-21 config check
+
+# Secrets never reach the output.
+out=$(IBTRADE_STORE__MYSQL_PASSWORD=hunter2 "$bin" config show 2>&1)
+if echo "$out" | grep -q hunter2; then echo "FAIL secret printed by config show"; fail=1; else echo "ok   secret redacted"; fi
+
+# --log-format json: every stderr line is one JSON object.
+err=$("$bin" --log-format json up 2>&1 >/dev/null)
+if [ -z "$err" ] || ! echo "$err" | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
+  for (const l of lines) { const o = JSON.parse(l); if (!o.ts || !o.level || !o.msg) process.exit(1); }'; then
+  echo "FAIL json logs: $err"; fail=1
+else echo "ok   json log lines"; fi
 exit $fail

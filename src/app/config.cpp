@@ -11,10 +11,9 @@
 
 #include <date/date.h>
 #include <toml.hpp>
+#include <unistd.h>  // environ
 
 #include "app/market_calendar.hpp"
-
-extern char** environ;  // POSIX
 
 namespace ibtrade::app {
 namespace {

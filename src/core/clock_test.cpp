@@ -13,6 +13,7 @@ Timestamp at(std::int64_t seconds) {
 
 std::vector<std::string> names(const std::vector<TimerEvent>& events) {
   std::vector<std::string> out;
+  out.reserve(events.size());
   for (const auto& e : events)
     out.push_back(e.name);
   return out;

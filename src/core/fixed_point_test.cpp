@@ -8,20 +8,20 @@
 namespace ibtrade {
 namespace {
 
-Price P(std::string_view text) {
+Price px(std::string_view text) {
   return Price::parse(text).value();
 }
-Money M(std::string_view text) {
+Money money(std::string_view text) {
   return Money::parse(text).value();
 }
-Quantity Q(std::string_view text) {
+Quantity qty(std::string_view text) {
   return Quantity::parse(text).value();
 }
 
 TEST(FixedPoint, DecimalAdditionIsExact) {
-  EXPECT_EQ(P("0.1") + P("0.2"), P("0.3"));
-  EXPECT_EQ((P("0.1") + P("0.2")).to_string(), "0.3");
-  EXPECT_EQ(M("1000000.01") - M("0.02"), M("999999.99"));
+  EXPECT_EQ(px("0.1") + px("0.2"), px("0.3"));
+  EXPECT_EQ((px("0.1") + px("0.2")).to_string(), "0.3");
+  EXPECT_EQ(money("1000000.01") - money("0.02"), money("999999.99"));
 }
 
 TEST(FixedPoint, ParseKeepsPrecisionAndFormatsExactly) {
@@ -98,18 +98,18 @@ TEST(FixedPoint, RoundingIsHalfToEven) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.in) + " -> " + std::to_string(c.precision));
-    const Price rounded = P(c.in).rounded(c.precision);
+    const Price rounded = px(c.in).rounded(c.precision);
     EXPECT_EQ(rounded.to_string(), c.out);
   }
 }
 
 TEST(FixedPoint, RoundToTick) {
-  EXPECT_EQ(P("101.237").rounded_to(P("0.01")).to_string(), "101.24");
-  EXPECT_EQ(P("101.235").rounded_to(P("0.01")).to_string(), "101.24");  // half to even: 10124
-  EXPECT_EQ(P("101.225").rounded_to(P("0.01")).to_string(), "101.22");
-  EXPECT_EQ(P("10.12").rounded_to(P("0.05")).to_string(), "10.10");
-  EXPECT_EQ(P("10.125").rounded_to(P("0.05")).to_string(), "10.10");  // 202.5 ticks -> 202
-  EXPECT_THROW((void)P("1").rounded_to(P("0")), std::invalid_argument);
+  EXPECT_EQ(px("101.237").rounded_to(px("0.01")).to_string(), "101.24");
+  EXPECT_EQ(px("101.235").rounded_to(px("0.01")).to_string(), "101.24");  // half to even: 10124
+  EXPECT_EQ(px("101.225").rounded_to(px("0.01")).to_string(), "101.22");
+  EXPECT_EQ(px("10.12").rounded_to(px("0.05")).to_string(), "10.10");
+  EXPECT_EQ(px("10.125").rounded_to(px("0.05")).to_string(), "10.10");  // 202.5 ticks -> 202
+  EXPECT_THROW((void)px("1").rounded_to(px("0")), std::invalid_argument);
 }
 
 TEST(FixedPoint, FromDoubleRoundsOnceToTheRequestedPrecision) {
@@ -125,40 +125,40 @@ TEST(FixedPoint, FromDoubleRoundsOnceToTheRequestedPrecision) {
 
 TEST(FixedPoint, OverflowIsChecked) {
   const Money big = Money::from_raw(std::numeric_limits<std::int64_t>::max(), 9);
-  EXPECT_THROW((void)(big + M("0.000000001")), FixedPointOverflow);
-  EXPECT_THROW((void)(-big - M("0.000000002")), FixedPointOverflow);
+  EXPECT_THROW((void)(big + money("0.000000001")), FixedPointOverflow);
+  EXPECT_THROW((void)(-big - money("0.000000002")), FixedPointOverflow);
   EXPECT_THROW((void)(big * 2), FixedPointOverflow);
   EXPECT_THROW((void)-Money::from_raw(std::numeric_limits<std::int64_t>::min(), 9),
                FixedPointOverflow);
-  EXPECT_THROW((void)notional(P("1000000"), Q("1000000")), FixedPointOverflow);
+  EXPECT_THROW((void)notional(px("1000000"), qty("1000000")), FixedPointOverflow);
 }
 
 TEST(FixedPoint, NotionalIsExactForPricesAndShareCounts) {
-  EXPECT_EQ(notional(P("101.25"), Q("300")).to_string(), "30375.00");
-  EXPECT_EQ(notional(P("0.0001"), Q("12345")).to_string(), "1.2345");
-  EXPECT_EQ(notional(P("-3.33"), Q("3")).to_string(), "-9.99");
-  EXPECT_EQ(notional(P("19.99"), Q("0.5")).to_string(), "9.995");
+  EXPECT_EQ(notional(px("101.25"), qty("300")).to_string(), "30375.00");
+  EXPECT_EQ(notional(px("0.0001"), qty("12345")).to_string(), "1.2345");
+  EXPECT_EQ(notional(px("-3.33"), qty("3")).to_string(), "-9.99");
+  EXPECT_EQ(notional(px("19.99"), qty("0.5")).to_string(), "9.995");
 }
 
 TEST(FixedPoint, PerUnitAndScaleRoundOnceHalfEven) {
-  EXPECT_EQ(per_unit(M("100"), Q("3"), 4).to_string(), "33.3333");
-  EXPECT_EQ(per_unit(M("100"), Q("-3"), 2).to_string(), "-33.33");
-  EXPECT_EQ(per_unit(M("0.05"), Q("2"), 2).to_string(), "0.02");  // 0.025 -> even
-  EXPECT_EQ(per_unit(M("0.07"), Q("2"), 2).to_string(), "0.04");  // 0.035 -> even
+  EXPECT_EQ(per_unit(money("100"), qty("3"), 4).to_string(), "33.3333");
+  EXPECT_EQ(per_unit(money("100"), qty("-3"), 2).to_string(), "-33.33");
+  EXPECT_EQ(per_unit(money("0.05"), qty("2"), 2).to_string(), "0.02");  // 0.025 -> even
+  EXPECT_EQ(per_unit(money("0.07"), qty("2"), 2).to_string(), "0.04");  // 0.035 -> even
   // SEC fee: $27.80 per million of sale proceeds.
-  EXPECT_EQ(scale(M("12345.67"), 278, 10'000'000, 2).to_string(), "0.34");
-  EXPECT_EQ(scale(M("10"), 1, 8, 2).to_string(), "1.25");
-  EXPECT_EQ(scale(M("1"), 1, 8, 2).to_string(), "0.12");  // 0.125 -> even
-  EXPECT_THROW((void)per_unit(M("1"), Q("0"), 2), std::invalid_argument);
-  EXPECT_THROW((void)scale(M("1"), 1, 0, 2), std::invalid_argument);
+  EXPECT_EQ(scale(money("12345.67"), 278, 10'000'000, 2).to_string(), "0.34");
+  EXPECT_EQ(scale(money("10"), 1, 8, 2).to_string(), "1.25");
+  EXPECT_EQ(scale(money("1"), 1, 8, 2).to_string(), "0.12");  // 0.125 -> even
+  EXPECT_THROW((void)per_unit(money("1"), qty("0"), 2), std::invalid_argument);
+  EXPECT_THROW((void)scale(money("1"), 1, 0, 2), std::invalid_argument);
 }
 
 TEST(FixedPoint, DistinctTypesDoNotMix) {
   static_assert(!std::is_convertible_v<Price, Money>);
   static_assert(!std::is_convertible_v<Money, Quantity>);
   static_assert(sizeof(Price) <= 16);
-  EXPECT_EQ(money_of(P("1.25")), M("1.25"));
-  EXPECT_EQ(price_of(M("-2")), P("-2"));
+  EXPECT_EQ(money_of(px("1.25")), money("1.25"));
+  EXPECT_EQ(price_of(money("-2")), px("-2"));
 }
 
 // ---- Property tests. Seeds are fixed so that a failure reproduces; add any seed that ever

@@ -21,7 +21,8 @@ class StrongId {
   const Rep& value() const { return value_; }
 
   friend bool operator==(const StrongId&, const StrongId&) = default;
-  friend auto operator<=>(const StrongId&, const StrongId&) = default;
+  friend auto operator<=>(const StrongId&,
+                          const StrongId&) = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   Rep value_{};

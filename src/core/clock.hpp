@@ -40,6 +40,7 @@ class TimerQueue {
   // Due time of the earliest pending timer, or Timestamp::max() when none is pending.
   Timestamp next_due() const;
   std::size_t size() const { return by_due_.size(); }
+  bool contains(std::uint64_t id) const { return key_of_.contains(id); }
 
  private:
   using Key = std::pair<Timestamp, std::uint64_t>;  // due time, then insertion order

@@ -3,8 +3,12 @@
 #include <cfenv>
 #include <cmath>
 #include <limits>
+#include <ostream>
 
 namespace ibtrade {
+
+std::ostream& detail_write(std::ostream& out, const std::string& text) { return out << text; }
+
 namespace fixed {
 namespace {
 

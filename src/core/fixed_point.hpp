@@ -4,6 +4,7 @@
 #pragma once
 
 #include <compare>
+#include <iosfwd>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -23,6 +24,8 @@ class FixedPointOverflow : public std::overflow_error {
  public:
   using std::overflow_error::overflow_error;
 };
+
+std::ostream& detail_write(std::ostream& out, const std::string& text);
 
 namespace fixed {
 
@@ -131,6 +134,12 @@ class Decimal {
   std::int64_t raw_ = 0;
   int precision_ = 0;
 };
+
+// Streams the decimal text (for test failure messages and logs).
+template <class Tag>
+std::ostream& operator<<(std::ostream& out, const Decimal<Tag>& value) {
+  return detail_write(out, value.to_string());
+}
 
 struct PriceTag {
   static constexpr std::string_view kName = "price";

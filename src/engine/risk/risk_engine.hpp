@@ -1,0 +1,96 @@
+// The risk engine: every submit, modify and cancel passes its check before it reaches a venue.
+// It holds the limits, the trading state (ACTIVE / REDUCING / HALTED, the kill switch) and the
+// order and cancel rate windows, and reads everything else through a RiskView.
+// Single-threaded, owned by the engine's kernel thread.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/fixed_point.hpp"
+#include "core/order.hpp"
+#include "core/time.hpp"
+#include "engine/risk/risk_limits.hpp"
+#include "engine/risk/risk_view.hpp"
+#include "engine/risk/sliding_window.hpp"
+#include "engine/risk/trading_state.hpp"
+#include "engine/risk_gate.hpp"
+
+namespace ibtrade::engine {
+
+// Where the risk engine tells the kernel about state changes. Called after the state has
+// changed, so a hook may call back into the engine (the kernel's cancel-all asks check(kCancel)).
+struct RiskHooks {
+  std::function<void(const std::string& reason)> on_halt;    // cancel every open order
+  std::function<void(const RiskTransition&)> on_transition;  // audit log
+};
+
+class RiskEngine final : public RiskGate {
+ public:
+  // `view` must outlive the engine.
+  RiskEngine(const RiskView& view, RiskLimits limits, RiskHooks hooks = {});
+
+  // Submit and modify pass the limits (`order` as it would be after the action); a cancel is
+  // always allowed while HALTED, otherwise only its rate is limited. Allowed submits, modifies
+  // and cancels count in the rate windows; denied ones do not.
+  RiskDecision check(const Order& order, RiskAction action) override;
+
+  // Continuous check, called by the kernel whenever PnL may have moved (each price update, fill,
+  // timer): halts an ACTIVE engine whose daily loss is beyond the limit.
+  void update();
+  // The kernel calls this when a new trading day starts (and resets its daily PnL to zero): the
+  // percent loss limit is taken of the equity at this moment. The state is left as it is.
+  void start_trading_day();
+
+  // ACTIVE or REDUCING -> HALTED; notifies on_halt. False (and no notice) when already halted.
+  bool halt(const std::string& reason);
+  // ACTIVE -> REDUCING. False otherwise (leaving HALTED takes an explicit reset).
+  bool reduce_only(const std::string& reason);
+  // HALTED or REDUCING -> `to` (ACTIVE or REDUCING). False when nothing changes or `to` is HALTED.
+  bool reset(const std::string& reason, TradingState to = TradingState::kActive);
+
+  TradingState state() const { return state_; }
+  const std::vector<RiskTransition>& transitions() const { return transitions_; }
+  const RiskLimits& limits() const { return limits_; }
+  void set_limits(RiskLimits limits) { limits_ = std::move(limits); }
+
+ private:
+  // The position picture of one order: what it is now and where it could go on the order's side.
+  struct Projection {
+    Symbol symbol;
+    Quantity position;        // signed, now
+    Quantity without_order;   // signed: position if the other working orders on the side fill
+    Quantity with_order;      // signed: and this order's remaining quantity too
+    Quantity same_side_open;  // positive: the other working orders' remaining quantity
+    Quantity leaves;          // positive: what this order can still fill
+  };
+
+  RiskDecision check_cancel(Timestamp now);
+  RiskDecision check_order_limits(const Order& order, RiskAction action, Timestamp now);
+  RiskDecision check_trading_hours(const Order& order, Timestamp now) const;
+  RiskDecision check_price_collar(const Order& order, const Symbol& symbol) const;
+  RiskDecision check_reducing(const Order& order, const Projection& p) const;
+  RiskDecision check_position(const Order& order, const Projection& p) const;
+  Projection project(const Order& order, RiskAction action) const;
+
+  // The loss limit in force (the tighter of money and percent), if any.
+  std::optional<Money> daily_loss_limit();
+  // Halts an ACTIVE engine whose daily loss is beyond the limit; the denial when it did.
+  RiskDecision enforce_daily_loss();
+  void transition(TradingState to, const std::string& reason);
+
+  const RiskView& view_;
+  RiskLimits limits_;
+  RiskHooks hooks_;
+  TradingState state_ = TradingState::kActive;
+  std::string halt_reason_;
+  std::vector<RiskTransition> transitions_;
+  SlidingWindow orders_;
+  SlidingWindow cancels_;
+  std::optional<Money> day_start_equity_;
+};
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,52 @@
+// One of our orders as the order manager tracks it: what we asked for, where it stands, what
+// filled and at what price, and how it is linked to other orders. Plain value; owned by the
+// order manager on the engine's kernel thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fixed_point.hpp"
+#include "core/ids.hpp"
+#include "core/order.hpp"
+#include "core/time.hpp"
+#include "engine/order_status.hpp"
+#include "engine/risk_gate.hpp"
+
+namespace ibtrade::engine {
+
+struct ManagedOrder {
+  Order order;     // as it stands now (after modifies, and bracket/OCA sizing)
+  Order original;  // as first submitted: what idempotent re-submits are compared with
+  OrderStatus status = OrderStatus::kInitialized;
+  std::uint64_t sequence = 0;  // submission order: open orders are listed in this order
+
+  Quantity filled;        // sum of the executions booked
+  Money filled_notional;  // sum of price x quantity over those executions, exact
+  Money commission;       // sum over the executions of the latest commission known for each
+  Quantity venue_filled;  // cumulative `filled` of the latest status report (informational)
+  std::vector<ExecutionId> execution_ids;  // booked, in arrival order
+
+  std::optional<BrokerOrderId> broker_order_id;
+  RiskDecision last_decision;  // the latest denial of a submit or modify (allowed() if none)
+  std::string last_reason;     // the venue's latest reason (cancel, inactive, reject)
+
+  Timestamp created_at;
+  Timestamp updated_at;
+
+  // Links. Bracket children name their parent in order.parent_id; the parent lists them here.
+  std::vector<ClientOrderId> children;
+  std::string oca_key;  // "" when not in an OCA group; "bracket:<parent id>" for bracket exits
+  Quantity oca_base;    // size before the other members' fills are taken off
+
+  // The order before a modify the venue has not acknowledged yet; restored if it is refused.
+  std::optional<Order> before_modify;
+
+  Quantity remaining() const { return order.quantity - filled; }
+  // Sum of notional / sum of quantity, half-even at 1e-9; zero before the first fill.
+  Price average_fill_price() const;
+};
+
+}  // namespace ibtrade::engine

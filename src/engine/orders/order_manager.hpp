@@ -1,0 +1,137 @@
+// The order manager: the one owner of our orders' state. Commands go out through risk to the
+// venue; venue messages come back through the transition table; brackets and OCA groups are
+// sized here. Single-threaded, owned by the engine's kernel thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/fixed_point.hpp"
+#include "core/ids.hpp"
+#include "core/order.hpp"
+#include "engine/order_status.hpp"
+#include "engine/orders/managed_order.hpp"
+#include "engine/orders/order_listener.hpp"
+#include "engine/orders/order_state_machine.hpp"
+#include "engine/risk_gate.hpp"
+#include "engine/venue.hpp"
+
+namespace ibtrade::engine {
+
+// What a modify changes; unset fields stay as they are.
+struct OrderChanges {
+  std::optional<Quantity> quantity = std::nullopt;  // total, fills included (IB semantics)
+  std::optional<Price> limit_price = std::nullopt;
+  std::optional<Price> stop_price = std::nullopt;
+};
+
+enum class CommandStatus : std::uint8_t {
+  kAccepted,   // done: sent to the venue, or applied locally to a held child
+  kUnchanged,  // nothing to do: the same submit again, a cancel already pending, a no-op modify
+  kDenied,     // refused by check_order or risk (decision says why); for a submit the order is
+               // recorded as Denied, except a duplicate id which leaves the existing order alone
+  kRefused,    // illegal for the order's status, or unknown id (error says why; also reported)
+};
+
+struct CommandResult {
+  CommandStatus status = CommandStatus::kAccepted;
+  OrderStatus order_status = OrderStatus::kInitialized;  // the order's status afterwards
+  RiskDecision decision;                                 // kDenied: why
+  std::string error;                                     // kRefused: why
+
+  bool ok() const {
+    return status == CommandStatus::kAccepted || status == CommandStatus::kUnchanged;
+  }
+};
+
+class OrderManager {
+ public:
+  OrderManager(ExecutionClient& venue, RiskGate& risk, OrderListener& listener, const Clock& clock);
+  OrderManager(const OrderManager&) = delete;
+  OrderManager& operator=(const OrderManager&) = delete;
+
+  // Idempotent by client order id: the same order again returns the existing order's state and
+  // sends nothing; a different order under a known id is denied kDuplicateOrderId. Then
+  // check_order (Denied kInvalidOrder), risk kSubmit (Denied with the decision), venue submit.
+  // Orders naming a parent go through submit_bracket.
+  CommandResult submit(const Order& order);
+
+  // Entry plus two exits on the opposite side, held (kInitialized) until the entry fills; then
+  // sized to the entry's filled quantity and grown with it. The exits form an OCA pair. The exits'
+  // quantity and parent_id are set here. The result is the entry's.
+  CommandResult submit_bracket(const Order& entry, const Order& take_profit,
+                               const Order& stop_loss);
+
+  // Quantity / limit / stop through risk kModify. Not on finished or cancelling orders.
+  // A bracket exit's quantity follows its parent and can't be set.
+  CommandResult modify(const ClientOrderId& id, const OrderChanges& changes);
+
+  // Through risk kCancel. A held bracket exit is dropped locally.
+  CommandResult cancel(const ClientOrderId& id);
+
+  // The kill switch: cancels every working order and drops every held exit, without asking risk.
+  // Returns how many orders it cancelled or dropped.
+  std::size_t cancel_all();
+
+  void on_venue_message(const VenueMessage& message);
+
+  const ManagedOrder* find(const ClientOrderId& id) const;
+  // Not finished (held exits included), in submission order.
+  std::vector<const ManagedOrder*> open_orders() const;
+  std::vector<const ManagedOrder*> open_orders(std::string_view symbol) const;
+  std::size_t open_order_count() const { return open_.size(); }
+  // Unfilled quantity of the orders working at the venue (held exits excluded).
+  Quantity open_quantity(std::string_view symbol, Side side) const;
+
+ private:
+  struct ExecutionRecord {
+    ClientOrderId order_id;
+    std::optional<Money> commission;
+  };
+
+  ManagedOrder* lookup(const ClientOrderId& id);
+  ManagedOrder& insert(const Order& order, const Order& original);
+  CommandResult deny_new(const Order& order, const Order& original, RiskDecision decision);
+  CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
+  CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
+
+  // Moves `order` through `event`; reports and returns false when the table refuses it.
+  bool apply(ManagedOrder& order, OrderEvent event, Timestamp when);
+  void set_status(ManagedOrder& order, OrderStatus next, Timestamp when);
+  void notify(const ManagedOrder& order, OrderStatus previous);
+  void report(const ClientOrderId& id, const std::string& what);
+
+  CommandResult send_modify(ManagedOrder& order, Order modified);
+  CommandResult send_cancel(ManagedOrder& order, bool ask_risk);
+
+  void on_status(const OrderStatusReport& report);
+  void on_execution(const ExecutionReport& report);
+  void on_commission(const CommissionUpdate& update);
+  void on_rejected(const CommandRejected& rejected);
+
+  // Links (order_links.cpp).
+  void after_fill(ManagedOrder& order);
+  void after_finished(ManagedOrder& order);
+  void resize_oca_group(const std::string& oca_key);
+  void activate_child(ManagedOrder& child, Quantity quantity);
+  std::vector<ManagedOrder*> oca_members(const std::string& oca_key);
+  Quantity others_filled(const std::vector<ManagedOrder*>& members, const ManagedOrder& self) const;
+
+  ExecutionClient& venue_;
+  RiskGate& risk_;
+  OrderListener& listener_;
+  const Clock& clock_;
+
+  std::map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
+  std::map<std::uint64_t, ManagedOrder*> open_;   // by sequence: the stable listing order
+  std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
+  std::map<ExecutionId, ExecutionRecord> executions_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,34 @@
+// A trading strategy: handlers the engine calls on its single thread. A strategy acts only
+// through the StrategyContext it is given, so the same object runs unchanged in backtest,
+// simulation, paper and live trading.
+#pragma once
+
+#include <date/date.h>
+
+#include "core/clock.hpp"
+#include "core/market_data.hpp"
+#include "engine/strategy/strategy_context.hpp"
+#include "engine/types.hpp"
+
+namespace ibtrade::engine {
+
+class Strategy {
+ public:
+  virtual ~Strategy() = default;
+
+  virtual void on_start(StrategyContext& /*ctx*/) {}
+  virtual void on_stop(StrategyContext& /*ctx*/) {}
+  // A completed bar; ctx.now() is the bar's end.
+  virtual void on_bar(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Bar& /*bar*/) {}
+  virtual void on_quote(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Quote& /*quote*/) {}
+  virtual void on_trade(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Trade& /*trade*/) {}
+  // Every status change of one of this strategy's orders.
+  virtual void on_order_update(StrategyContext& /*ctx*/, const OrderUpdate& /*update*/) {}
+  virtual void on_fill(StrategyContext& /*ctx*/, const Fill& /*fill*/) {}
+  virtual void on_timer(StrategyContext& /*ctx*/, const TimerEvent& /*timer*/) {}
+  // The regular session of `day` (an ET date) opened / closed.
+  virtual void on_session_open(StrategyContext& /*ctx*/, date::year_month_day /*day*/) {}
+  virtual void on_session_close(StrategyContext& /*ctx*/, date::year_month_day /*day*/) {}
+};
+
+}  // namespace ibtrade::engine

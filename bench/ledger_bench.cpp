@@ -1,0 +1,139 @@
+// Portfolio ledger hot paths: booking fills on symbols that already have a position, marks and
+// bars. Target: apply_fill <= 100 ns median.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "engine/portfolio/ledger.hpp"
+
+namespace ibtrade::engine {
+namespace {
+
+constexpr std::array<std::string_view, 5> kSymbols = {"AAPL", "MSFT", "NVDA", "SPY", "TSLA"};
+
+Price cents(std::int64_t units) {
+  return Price::from_raw(units * 10'000'000, 2);
+}
+
+// Buys and sells of 100 shares alternating per symbol (open, close, open, ...), IB-shaped
+// execution ids, a commission on every fill or on none.
+std::vector<Fill> alternating_fills(bool with_commission, std::size_t count) {
+  std::vector<Fill> fills(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    Fill& fill = fills[i];
+    const std::size_t symbol = i % kSymbols.size();
+    const std::size_t round = i / kSymbols.size();
+    fill.execution_id = ExecutionId("0000e0d5.6543" + std::to_string(100000 + i) + ".01.01");
+    fill.client_order_id = ClientOrderId("bench-" + std::to_string(i));
+    fill.symbol = Symbol(kSymbols[symbol]);
+    fill.side = round % 2 == 0 ? Side::kBuy : Side::kSell;
+    fill.quantity = Quantity::from_units(100);
+    fill.price = cents(15'000 + static_cast<std::int64_t>((i * 7919) % 400));
+    fill.commission = with_commission ? Money::from_raw(350'000'000, 2) : Money{};
+    fill.time = Timestamp{} + std::chrono::seconds(1'700'000'000) +
+                std::chrono::milliseconds(static_cast<std::int64_t>(i));
+  }
+  return fills;
+}
+
+std::unique_ptr<Ledger> fresh_ledger(std::size_t fills) {
+  auto ledger = std::make_unique<Ledger>(Money::from_units(10'000'000));
+  ledger->reserve(fills);
+  return ledger;
+}
+
+// Fills per ledger before it starts over: the execution log (duplicate detection) holds every
+// id of the day, so its size decides whether a lookup stays in cache. 4096 is an active
+// strategy's day; 131072 a very busy account's.
+void apply_fill_alternating(benchmark::State& state) {
+  const bool with_commission = state.range(0) != 0;
+  const auto batch = static_cast<std::size_t>(state.range(1));
+  const std::vector<Fill> fills = alternating_fills(with_commission, batch);
+  auto ledger = fresh_ledger(batch);
+  // Warm-up: every symbol has had a position, so the loop measures the existing-symbol path.
+  std::size_t next = 0;
+  for (; next < 2 * kSymbols.size(); ++next) {
+    benchmark::DoNotOptimize(ledger->apply_fill(fills[next]));
+  }
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
+    if (next == batch) {
+      state.PauseTiming();
+      ledger = fresh_ledger(batch);
+      next = 0;
+      state.ResumeTiming();
+    }
+    auto outcome = ledger->apply_fill(fills[next++]);
+    benchmark::DoNotOptimize(outcome);
+  }
+}
+BENCHMARK(apply_fill_alternating)
+    ->ArgNames({"commission", "fills_per_day"})
+    ->ArgsProduct({{0, 1}, {4096, 1 << 17}});
+
+// A fill whose execution id was booked before: the reconnect path.
+void apply_fill_duplicate(benchmark::State& state) {
+  const std::vector<Fill> fills = alternating_fills(true, 1000);
+  auto ledger = fresh_ledger(1000);
+  for (std::size_t i = 0; i < 1000; ++i) {
+    benchmark::DoNotOptimize(ledger->apply_fill(fills[i]));
+  }
+  std::size_t next = 0;
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
+    auto outcome = ledger->apply_fill(fills[next]);
+    benchmark::DoNotOptimize(outcome);
+    next = next + 1 == 1000 ? 0 : next + 1;
+  }
+}
+BENCHMARK(apply_fill_duplicate);
+
+// A mark on a symbol holding `lots` open lots (each widens its excursion range).
+void mark(benchmark::State& state) {
+  Ledger ledger(Money::from_units(10'000'000));
+  const auto lots = state.range(0);
+  for (std::int64_t i = 0; i < lots; ++i) {
+    Fill fill;
+    fill.execution_id = ExecutionId("open-" + std::to_string(i));
+    fill.symbol = "AAPL";
+    fill.quantity = Quantity::from_units(100);
+    fill.price = cents(15'000 + i);
+    benchmark::DoNotOptimize(ledger.apply_fill(fill));
+  }
+  std::int64_t tick = 0;
+  const Timestamp time = Timestamp{} + std::chrono::seconds(1'700'000'000);
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
+    const Status status = ledger.mark("AAPL", cents(14'800 + (tick++ % 400)), time);
+    benchmark::DoNotOptimize(status);
+  }
+}
+BENCHMARK(mark)->ArgName("lots")->Arg(1)->Arg(10);
+
+void mark_bar(benchmark::State& state) {
+  Ledger ledger(Money::from_units(10'000'000));
+  Fill fill;
+  fill.execution_id = ExecutionId("open");
+  fill.symbol = "AAPL";
+  fill.quantity = Quantity::from_units(100);
+  fill.price = cents(15'000);
+  benchmark::DoNotOptimize(ledger.apply_fill(fill));
+  std::int64_t tick = 0;
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
+    const std::int64_t close = 14'800 + (tick++ % 400);
+    const Bar bar{Timestamp{} + std::chrono::seconds(1'700'000'000),
+                  cents(close - 5),
+                  cents(close + 10),
+                  cents(close - 10),
+                  cents(close),
+                  Quantity::from_units(5000)};
+    const Status status = ledger.mark_bar("AAPL", bar);
+    benchmark::DoNotOptimize(status);
+  }
+}
+BENCHMARK(mark_bar);
+
+}  // namespace
+}  // namespace ibtrade::engine

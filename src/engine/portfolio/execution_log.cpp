@@ -1,0 +1,82 @@
+#include "engine/portfolio/execution_log.hpp"
+
+#include <functional>
+#include <stdexcept>
+
+namespace ibtrade::engine {
+namespace {
+
+constexpr std::size_t kMinSlots = 64;
+constexpr std::uint64_t kIndexMask = 0xffff'ffff;
+
+std::uint32_t index_of(std::uint64_t slot) {
+  return static_cast<std::uint32_t>(slot & kIndexMask);
+}
+
+}  // namespace
+
+ExecutionLog::Slot ExecutionLog::make_slot(std::size_t hash, std::uint32_t index) {
+  return (static_cast<std::uint64_t>(hash) & ~kIndexMask) | (index + 1);
+}
+
+std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = static_cast<std::uint64_t>(hash) & ~kIndexMask;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const Slot held = slots_[slot];
+    if (held == 0) return slot;
+    if ((held & ~kIndexMask) != tag) continue;
+    const Entry& entry = entries_[index_of(held) - 1];
+    if (entry.hash == hash && text_.compare(entry.offset, entry.length, id) == 0) return slot;
+  }
+}
+
+std::uint32_t ExecutionLog::find(std::string_view id) const {
+  if (slots_.empty()) return kNotFound;
+  const Slot held = slots_[probe(id, std::hash<std::string_view>{}(id))];
+  return held == 0 ? kNotFound : index_of(held) - 1;
+}
+
+std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
+  // Load factor at most 1/2 keeps probe chains short.
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    rehash(slots_.empty() ? kMinSlots : slots_.size() * 2);
+  }
+  const std::size_t hash = std::hash<std::string_view>{}(id);
+  const std::size_t slot = probe(id, hash);
+  if (slots_[slot] != 0) return {index_of(slots_[slot]) - 1, false};
+  if (entries_.size() >= kNotFound - 1 || id.size() > UINT32_MAX) {
+    throw std::length_error("execution log is full");
+  }
+  const auto index = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(Entry{hash, text_.size(), static_cast<std::uint32_t>(id.size())});
+  text_.append(id);
+  slots_[slot] = make_slot(hash, index);
+  return {index, true};
+}
+
+std::string_view ExecutionLog::id(std::uint32_t index) const {
+  const Entry& entry = entries_.at(index);
+  return std::string_view(text_).substr(entry.offset, entry.length);
+}
+
+void ExecutionLog::reserve(std::size_t count) {
+  entries_.reserve(count);
+  std::size_t slots = kMinSlots;
+  while (slots < count * 2)
+    slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+void ExecutionLog::rehash(std::size_t slot_count) {
+  slots_.assign(slot_count, 0);
+  const std::size_t mask = slot_count - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t slot = entries_[i].hash & mask;
+    while (slots_[slot] != 0)
+      slot = (slot + 1) & mask;
+    slots_[slot] = make_slot(entries_[i].hash, static_cast<std::uint32_t>(i));
+  }
+}
+
+}  // namespace ibtrade::engine

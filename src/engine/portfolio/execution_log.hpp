@@ -1,0 +1,50 @@
+// The set of execution ids a Ledger has booked, numbered in booking order: how duplicates are
+// recognised and how a late commission finds its fill. Single-threaded, owned by the Ledger.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ibtrade::engine {
+
+// Open addressing over one text buffer rather than a node map: one probe and no allocation per
+// insert after warm-up, which keeps apply_fill cheap.
+class ExecutionLog {
+ public:
+  static constexpr std::uint32_t kNotFound = UINT32_MAX;
+
+  // Index of `id`, or kNotFound.
+  std::uint32_t find(std::string_view id) const;
+  // {index, true} when `id` is new (its index is size() before the call), {existing index,
+  // false} when it was already there.
+  std::pair<std::uint32_t, bool> insert(std::string_view id);
+  std::string_view id(std::uint32_t index) const;
+  std::size_t size() const { return entries_.size(); }
+  void reserve(std::size_t count);
+
+ private:
+  struct Entry {
+    std::size_t hash = 0;
+    std::size_t offset = 0;  // into text_
+    std::uint32_t length = 0;
+  };
+
+  // The slot that holds `id`, or the empty slot where it would go.
+  std::size_t probe(std::string_view id, std::size_t hash) const;
+  void rehash(std::size_t slot_count);
+
+  // High 32 bits: the top of the id's hash, so that a probe past an occupied slot rarely has to
+  // load its entry; low 32 bits: entry index + 1, 0 when empty. Size is a power of two.
+  using Slot = std::uint64_t;
+  static Slot make_slot(std::size_t hash, std::uint32_t index);
+
+  std::vector<Entry> entries_;
+  std::string text_;  // every id, back to back
+  std::vector<Slot> slots_;
+};
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,338 @@
+#include "engine/portfolio/ledger.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace ibtrade::engine {
+namespace {
+
+// `amount` x part / whole, rounded half-even at 1e-9 and shown with the decimals it needs. Every
+// split gives its last piece the remainder instead, so the pieces sum to `amount` exactly.
+Money pro_rata(Money amount, Quantity part, Quantity whole) {
+  if (amount.is_zero() || part == whole) return amount;
+  const Money share = scale(amount, part.raw(), whole.raw(), kFixedPrecision);
+  return Money::from_raw(share.raw(),
+                         std::max(amount.precision(), fixed::exact_precision(share.raw())));
+}
+
+void widen(Lot& lot, Price low, Price high) {
+  if (low < lot.low) lot.low = low;
+  if (high > lot.high) lot.high = high;
+}
+
+std::string check_fill(const Fill& fill) {
+  const auto where = [&] {
+    return "fill \"" + fill.execution_id.value() + "\" for \"" + fill.symbol + "\": ";
+  };
+  if (fill.execution_id.value().empty()) return where() + "no execution id";
+  if (fill.symbol.empty()) return where() + "no symbol";
+  if (!fill.quantity.is_positive()) {
+    return where() + "quantity " + fill.quantity.to_string() + " is not positive";
+  }
+  if (!fill.price.is_positive()) {
+    return where() + "price " + fill.price.to_string() + " is not positive";
+  }
+  return {};
+}
+
+}  // namespace
+
+Ledger::Ledger(Money starting_cash, AccountType account_type)
+    : account_type_(account_type), starting_cash_(starting_cash), cash_(starting_cash) {}
+
+Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
+  if (std::string problem = check_fill(fill); !problem.empty()) {
+    return make_error(std::move(problem));
+  }
+  const auto [index, inserted] = executions_.insert(fill.execution_id.value());
+  if (!inserted) return FillOutcome::kDuplicate;
+  LedgerPosition& position = position_for(fill.symbol);
+  ExecutionRecord& record = records_.emplace_back();
+  record.position = &position;
+  record.quantity = fill.quantity;
+  record.commission = fill.commission;
+  book(position, fill, index);
+  return FillOutcome::kBooked;
+}
+
+LedgerPosition& Ledger::position_for(const Symbol& symbol) {
+  auto it = positions_.find(symbol);
+  if (it == positions_.end()) {
+    it = positions_.emplace(symbol, LedgerPosition{}).first;
+    it->second.symbol = symbol;
+  }
+  return it->second;
+}
+
+void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
+  const bool buy = fill.side == Side::kBuy;
+  // A fill is a print: it widens the excursions of every open lot, including those it closes.
+  for (Lot& lot : position.lots.view()) {
+    widen(lot, fill.price, fill.price);
+  }
+
+  records_[index].first_exit = static_cast<std::uint32_t>(closed_trades_.size());
+  Quantity remaining = fill.quantity;
+  Money commission_left = fill.commission;
+  const bool closes = buy ? position.quantity.is_negative() : position.quantity.is_positive();
+  if (closes) {
+    while (!remaining.is_zero() && !position.lots.empty()) {
+      const Quantity matched = std::min(remaining, position.lots.front().quantity);
+      const Money exit_commission = matched == remaining
+                                        ? commission_left
+                                        : pro_rata(fill.commission, matched, fill.quantity);
+      close_from_front(position, fill, index, matched, exit_commission);
+      commission_left -= exit_commission;
+      remaining -= matched;
+    }
+  }
+  if (!remaining.is_zero()) {
+    // Opening, adding, or the far side of a flip: the rest of the fill becomes a new lot and
+    // carries the rest of its commission.
+    const Money cost = notional(fill.price, remaining);
+    position.lots.push_back(Lot{.quantity = remaining,
+                                .price = fill.price,
+                                .open_time = fill.time,
+                                .cost = cost,
+                                .commission = commission_left,
+                                .low = fill.price,
+                                .high = fill.price,
+                                .fill = index});
+    const Money signed_cost = buy ? cost : -cost;
+    position.quantity = buy ? position.quantity + remaining : position.quantity - remaining;
+    position.cost_basis += signed_cost;
+    position.open_commission += commission_left;
+    cost_basis_ += signed_cost;
+    cash_ -= signed_cost;
+    records_[index].opened = remaining;
+  }
+  position.commissions += fill.commission;
+  commissions_ += fill.commission;
+  cash_ -= fill.commission;
+  // Valued at the fill price. When the fill left one lot it just opened, that value is the
+  // lot's cost: notional(price, -q) == -notional(price, q) exactly, so skip the multiplication.
+  const bool only_new_lot = position.lots.size() == 1 && position.lots.front().fill == index;
+  set_price(position, fill.price, fill.time,
+            only_new_lot ? position.cost_basis : value_at(position, fill.price));
+}
+
+void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
+                              Quantity matched, Money exit_commission) {
+  if (closed_trades_.size() >= kNoTrade) throw std::length_error("ledger: too many closed trades");
+  Lot& lot = position.lots.front();
+  const bool long_lot = position.quantity.is_positive();
+  const bool whole = matched == lot.quantity;
+  const Money cost = whole ? lot.cost : notional(lot.price, matched);
+  const Money entry_commission =
+      whole ? lot.commission : pro_rata(lot.commission, matched, lot.quantity);
+  const Money exit_value = notional(fill.price, matched);
+  const Money gross = long_lot ? exit_value - cost : cost - exit_value;
+
+  const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
+  closed_trades_.push_back(ClosedTrade{
+      .symbol = position.symbol,
+      .side = long_lot ? TradeSide::kLong : TradeSide::kShort,
+      .quantity = matched,
+      .entry_time = lot.open_time,
+      .entry_price = lot.price,
+      .exit_time = fill.time,
+      .exit_price = fill.price,
+      .entry_notional = cost,
+      .gross_pnl = gross,
+      .entry_commission = entry_commission,
+      .exit_commission = exit_commission,
+      .net_pnl = gross - entry_commission - exit_commission,
+      .max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price,
+      .max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low,
+  });
+  next_from_lot_.push_back(kNoTrade);
+  ExecutionRecord& opener = records_[lot.fill];
+  if (opener.entry_tail == kNoTrade) {
+    opener.entry_head = trade_index;
+  } else {
+    next_from_lot_[opener.entry_tail] = trade_index;
+  }
+  opener.entry_tail = trade_index;
+  ++records_[index].exit_count;
+
+  const Money signed_cost = long_lot ? cost : -cost;
+  position.quantity = long_lot ? position.quantity - matched : position.quantity + matched;
+  position.cost_basis -= signed_cost;
+  position.realized_pnl += gross;
+  position.open_commission -= entry_commission;
+  cost_basis_ -= signed_cost;
+  realized_pnl_ += gross;
+  cash_ += long_lot ? exit_value : -exit_value;
+  if (whole) {
+    position.lots.pop_front();
+  } else {
+    lot.quantity -= matched;
+    lot.cost -= cost;
+    lot.commission -= entry_commission;
+  }
+}
+
+Result<CommissionOutcome> Ledger::apply_commission(const ExecutionId& execution_id,
+                                                   Money total_commission) {
+  const std::uint32_t index = executions_.find(execution_id.value());
+  if (index == ExecutionLog::kNotFound) {
+    return make_error("commission for execution \"" + execution_id.value() +
+                      "\": no fill with this execution id has been booked");
+  }
+  ExecutionRecord& record = records_[index];
+  const Money delta = total_commission - record.commission;
+  if (delta.is_zero()) return CommissionOutcome::kUnchanged;
+  record.commission = total_commission;
+
+  // Split the way the fill's own commission was split: pro rata over the fill's quantity, the
+  // exits first, the part that opened a lot last (it takes the remainder).
+  Money left = delta;
+  for (std::uint32_t i = 0; i < record.exit_count; ++i) {
+    ClosedTrade& trade = closed_trades_[record.first_exit + i];
+    const bool last = i + 1 == record.exit_count && record.opened.is_zero();
+    const Money share = last ? left : pro_rata(delta, trade.quantity, record.quantity);
+    trade.exit_commission += share;
+    trade.net_pnl -= share;
+    left -= share;
+  }
+  if (!record.opened.is_zero()) spread_entry_commission(record, index, left);
+
+  LedgerPosition& position = *record.position;
+  position.commissions += delta;
+  commissions_ += delta;
+  cash_ -= delta;
+  return CommissionOutcome::kBooked;
+}
+
+void Ledger::spread_entry_commission(const ExecutionRecord& record, std::uint32_t index,
+                                     Money amount) {
+  // Pro rata over the opened quantity: the closed trades already taken from the lot, then what
+  // is still open. Whichever piece comes last takes the remainder.
+  Quantity open = record.opened;
+  Money left = amount;
+  for (std::uint32_t t = record.entry_head; t != kNoTrade; t = next_from_lot_[t]) {
+    ClosedTrade& trade = closed_trades_[t];
+    const Money share =
+        trade.quantity == open ? left : pro_rata(amount, trade.quantity, record.opened);
+    trade.entry_commission += share;
+    trade.net_pnl -= share;
+    left -= share;
+    open -= trade.quantity;
+  }
+  if (open.is_zero()) return;
+  LedgerPosition& position = *record.position;
+  for (Lot& lot : position.lots.view()) {
+    if (lot.fill == index) {
+      lot.commission += left;
+      position.open_commission += left;
+      return;
+    }
+  }
+  throw std::logic_error("ledger: the open lot of execution \"" +
+                         std::string(executions_.id(index)) + "\" is missing");
+}
+
+Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
+  if (!price.is_positive()) {
+    return make_error("mark for \"" + std::string(symbol) + "\": price " + price.to_string() +
+                      " is not positive");
+  }
+  const auto it = positions_.find(symbol);
+  if (it == positions_.end()) return {};
+  LedgerPosition& position = it->second;
+  for (Lot& lot : position.lots.view()) {
+    widen(lot, price, price);
+  }
+  set_price(position, price, time, value_at(position, price));
+  return {};
+}
+
+Status Ledger::mark_bar(std::string_view symbol, const Bar& bar) {
+  if (std::string problem = check_bar(bar); !problem.empty()) {
+    return make_error("bar for \"" + std::string(symbol) + "\": " + problem);
+  }
+  if (!bar.low.is_positive()) {
+    return make_error("bar for \"" + std::string(symbol) + "\": low " + bar.low.to_string() +
+                      " is not positive");
+  }
+  const auto it = positions_.find(symbol);
+  if (it == positions_.end()) return {};
+  LedgerPosition& position = it->second;
+  for (Lot& lot : position.lots.view()) {
+    if (lot.open_time <= bar.time) {
+      widen(lot, bar.low, bar.high);
+    } else {
+      widen(lot, bar.close, bar.close);
+    }
+  }
+  set_price(position, bar.close, bar.time, value_at(position, bar.close));
+  return {};
+}
+
+Money Ledger::value_at(const LedgerPosition& position, Price price) {
+  return position.quantity.is_zero() ? Money{} : notional(price, position.quantity);
+}
+
+void Ledger::set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
+  position.last_price = price;
+  position.last_price_time = time;
+  const Money before = position.market_value;
+  if (before.is_positive()) {
+    long_value_ -= before;
+  } else {
+    short_value_ += before;
+  }
+  if (value.is_positive()) {
+    long_value_ += value;
+  } else {
+    short_value_ -= value;
+  }
+  position.market_value = value;
+}
+
+Money Ledger::buying_power() const {
+  switch (account_type_) {
+    case AccountType::kCash:
+      // Short proceeds sit in cash but are owed back: they buy nothing.
+      return cash_ - short_value_;
+    case AccountType::kRegTMargin:
+      // Excess equity over 50 % initial margin on both sides, levered back up by 2.
+      return equity() * 2 - gross_exposure();
+  }
+  return {};
+}
+
+LedgerSnapshot Ledger::snapshot(Timestamp time) const {
+  return LedgerSnapshot{.time = time,
+                        .cash = cash_,
+                        .equity = equity(),
+                        .realized_pnl = realized_pnl_,
+                        .unrealized_pnl = unrealized_pnl(),
+                        .commissions = commissions_,
+                        .long_value = long_value_,
+                        .short_value = short_value_,
+                        .gross_exposure = gross_exposure(),
+                        .net_exposure = net_exposure(),
+                        .buying_power = buying_power()};
+}
+
+const LedgerPosition* Ledger::position(std::string_view symbol) const {
+  const auto it = positions_.find(symbol);
+  return it == positions_.end() ? nullptr : &it->second;
+}
+
+ExecutionId Ledger::execution_id(std::uint32_t index) const {
+  return ExecutionId(std::string(executions_.id(index)));
+}
+
+void Ledger::reserve(std::size_t fills) {
+  executions_.reserve(fills);
+  records_.reserve(fills);
+  // Most fills close at most one lot; more trades only grow the vectors as usual.
+  closed_trades_.reserve(fills);
+  next_from_lot_.reserve(fills);
+}
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,162 @@
+// The portfolio ledger of one account or strategy book: books fills, late commissions and marks,
+// and answers every money question (positions, FIFO PnL, cash, equity, exposure, buying power,
+// closed round trips) in fixed point. Single-threaded, owned by the engine's kernel thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/fixed_point.hpp"
+#include "core/ids.hpp"
+#include "core/market_data.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "engine/portfolio/closed_trade.hpp"
+#include "engine/portfolio/execution_log.hpp"
+#include "engine/portfolio/position.hpp"
+#include "engine/types.hpp"
+
+namespace ibtrade::engine {
+
+enum class AccountType : std::uint8_t {
+  kCash,        // buying power = cash - short market value; risk must deny short sales
+  kRegTMargin,  // buying power = 2 x equity - (long market value + short market value)
+};
+
+enum class FillOutcome : std::uint8_t {
+  kBooked,
+  kDuplicate,  // the execution id was booked before (IB re-sends executions on reconnect)
+};
+
+enum class CommissionOutcome : std::uint8_t {
+  kBooked,     // the difference to what was booked for the execution went in
+  kUnchanged,  // the execution already carried exactly this commission (a re-sent report)
+};
+
+// The account at one instant, for the dashboard and the equity curve.
+struct LedgerSnapshot {
+  Timestamp time;
+  Money cash;
+  Money equity;
+  Money realized_pnl;    // gross, FIFO
+  Money unrealized_pnl;  // at the last prices
+  Money commissions;     // all booked
+  Money long_value;      // sum of long market values
+  Money short_value;     // sum of |short market values|
+  Money gross_exposure;  // long_value + short_value
+  Money net_exposure;    // long_value - short_value
+  Money buying_power;
+
+  friend bool operator==(const LedgerSnapshot&, const LedgerSnapshot&) = default;
+};
+
+using PositionMap = std::map<Symbol, LedgerPosition, std::less<>>;
+
+class Ledger {
+ public:
+  explicit Ledger(Money starting_cash, AccountType account_type = AccountType::kRegTMargin);
+  // Execution records point into the position map: a copy would point into the original.
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+  Ledger(Ledger&&) = default;
+  Ledger& operator=(Ledger&&) = default;
+  ~Ledger() = default;
+
+  // Books a fill and its `commission` (zero when the broker reports it later). Closes FIFO
+  // against open lots of the other side, opens a lot with what is left (a flip through zero
+  // does both). A fill whose execution id was booked before changes nothing: kDuplicate.
+  // Errors (nothing booked): empty execution id or symbol, quantity or price not positive.
+  Result<FillOutcome> apply_fill(const Fill& fill);
+
+  // `total_commission` is the execution's whole commission, as IB's commission report gives it.
+  // The ledger books the difference to what it holds for that execution (the fill's own
+  // commission plus earlier reports) into cash, totals, the position, and pro rata into the
+  // closed trades and open lot the execution touched. Equal: kUnchanged. Unknown id: an error.
+  Result<CommissionOutcome> apply_commission(const ExecutionId& execution_id,
+                                             Money total_commission);
+
+  // Values `symbol` at `price` and widens the excursions of its open lots. Symbols without a
+  // position are ignored. Error (nothing changed) for a price that is not positive.
+  Status mark(std::string_view symbol, Price price, Timestamp time);
+  // Values at the bar's close (time: the bar's start). High and low widen the excursions of lots
+  // opened at or before the bar's start; lots opened inside the bar see only its close, because
+  // the high or low may have printed before they opened. Error for a bar failing check_bar or
+  // with a price that is not positive.
+  Status mark_bar(std::string_view symbol, const Bar& bar);
+
+  AccountType account_type() const { return account_type_; }
+  Money starting_cash() const { return starting_cash_; }
+  // starting cash - buy notionals + sell notionals - commissions
+  Money cash() const { return cash_; }
+  // cash + sum of signed market values
+  Money equity() const { return cash_ + long_value_ - short_value_; }
+  Money realized_pnl() const { return realized_pnl_; }
+  // sum of (market value - cost basis)
+  Money unrealized_pnl() const { return long_value_ - short_value_ - cost_basis_; }
+  Money commissions() const { return commissions_; }
+  Money long_value() const { return long_value_; }
+  Money short_value() const { return short_value_; }
+  Money gross_exposure() const { return long_value_ + short_value_; }
+  Money net_exposure() const { return long_value_ - short_value_; }
+  Money buying_power() const;
+  LedgerSnapshot snapshot(Timestamp time) const;
+
+  // Every symbol ever filled, flat ones included, ordered by symbol.
+  const PositionMap& positions() const { return positions_; }
+  const LedgerPosition* position(std::string_view symbol) const;
+  // In the order they closed; within one fill, in FIFO lot order.
+  std::span<const ClosedTrade> closed_trades() const { return closed_trades_; }
+  // Execution ids booked, numbered in booking order (Lot::fill is such a number).
+  std::size_t execution_count() const { return executions_.size(); }
+  ExecutionId execution_id(std::uint32_t index) const;
+  // Pre-sizes the execution log and closed trades for `fills` fills (for backtests that know
+  // their size; the ledger grows as needed either way).
+  void reserve(std::size_t fills);
+
+ private:
+  static constexpr std::uint32_t kNoTrade = UINT32_MAX;
+
+  // What one execution touched, so that a late commission can follow it.
+  struct ExecutionRecord {
+    LedgerPosition* position = nullptr;
+    Quantity quantity;  // the fill's
+    Money commission;   // booked for it so far
+    Quantity opened;    // the part that opened a lot; zero when it only closed
+    // Closed trades it was the exit of: [first_exit, first_exit + exit_count).
+    std::uint32_t first_exit = 0;
+    std::uint32_t exit_count = 0;
+    // Closed trades taken from the lot it opened, chained through next_from_lot_.
+    std::uint32_t entry_head = kNoTrade;
+    std::uint32_t entry_tail = kNoTrade;
+  };
+
+  LedgerPosition& position_for(const Symbol& symbol);
+  void book(LedgerPosition& position, const Fill& fill, std::uint32_t index);
+  void close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
+                        Quantity matched, Money exit_commission);
+  void spread_entry_commission(const ExecutionRecord& record, std::uint32_t index, Money amount);
+  static Money value_at(const LedgerPosition& position, Price price);
+  // `value` is value_at(position, price), passed in where it is already known.
+  void set_price(LedgerPosition& position, Price price, Timestamp time, Money value);
+
+  AccountType account_type_;
+  Money starting_cash_;
+  Money cash_;
+  Money realized_pnl_;
+  Money commissions_;
+  Money long_value_;
+  Money short_value_;
+  Money cost_basis_;  // sum of the positions' signed cost bases
+
+  PositionMap positions_;
+  std::vector<ClosedTrade> closed_trades_;
+  std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
+  ExecutionLog executions_;
+  std::vector<ExecutionRecord> records_;  // parallel to executions_
+};
+
+}  // namespace ibtrade::engine

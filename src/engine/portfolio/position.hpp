@@ -1,0 +1,33 @@
+// One symbol's position in a Ledger: signed quantity, FIFO lots, cost basis and the price it is
+// valued at. Read-only outside the Ledger; single-threaded, owned by the engine's kernel thread.
+#pragma once
+
+#include "core/fixed_point.hpp"
+#include "core/time.hpp"
+#include "engine/portfolio/lot.hpp"
+#include "engine/types.hpp"
+
+namespace ibtrade::engine {
+
+struct LedgerPosition {
+  Symbol symbol;
+  Quantity quantity;  // signed: negative is short; always the signed sum of the lots
+  // Signed sum of the lots' cost: positive for a long (cash paid), negative for a short (cash
+  // received). Zero when flat.
+  Money cost_basis;
+  Money realized_pnl;     // gross FIFO PnL of every close on this symbol, before commissions
+  Money commissions;      // every commission booked on this symbol, open or closed
+  Money open_commission;  // the part of `commissions` still carried by open lots
+  Price last_price;       // valuation price: the latest mark, bar close or fill, in arrival order
+  Timestamp last_price_time;
+  Money market_value;  // notional(last_price, quantity), signed
+  LotQueue lots;       // oldest first
+
+  bool is_flat() const { return quantity.is_zero(); }
+  // Average entry price of the open lots: |cost_basis| / |quantity|, commissions excluded;
+  // zero when flat. Rounded half-even at 1e-9 and shown with as many decimals as it needs.
+  Price average_cost() const;
+  Money unrealized_pnl() const { return market_value - cost_basis; }
+};
+
+}  // namespace ibtrade::engine

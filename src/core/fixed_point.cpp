@@ -58,6 +58,8 @@ Error parse_error(std::string_view text, std::string_view what, std::string_view
 
 }  // namespace
 
+std::int64_t pow10(int exponent) { return kPow10[exponent]; }
+
 std::int64_t add(std::int64_t a, std::int64_t b) {
   std::int64_t out = 0;
   if (__builtin_add_overflow(a, b, &out)) throw FixedPointOverflow("fixed-point overflow in +");
@@ -91,6 +93,7 @@ std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t diviso
 std::int64_t round_raw(std::int64_t raw, int precision) {
   if (precision >= kFixedPrecision) return raw;
   const std::int64_t unit = kPow10[kFixedPrecision - precision];
+  if (raw % unit == 0) return raw;  // already shows exactly: the common case, no wide division
   return narrow(div_half_even(Wide{raw}, Wide{unit}) * unit, "rounding");
 }
 
@@ -186,6 +189,18 @@ int clamp_precision(int precision) {
 
 Money notional(Price price, Quantity quantity) {
   const int precision = clamp_precision(price.precision() + quantity.precision());
+  if (price.precision() + quantity.precision() <= kFixedPrecision) {
+    // Both raws are whole multiples of their display unit, so the product is exact in int64
+    // arithmetic when it fits: (a x 10^-pp) x (b x 10^-qp) = a x b x 10^-(pp+qp).
+    const std::int64_t a = price.raw() / fixed::pow10(kFixedPrecision - price.precision());
+    const std::int64_t b = quantity.raw() / fixed::pow10(kFixedPrecision - quantity.precision());
+    std::int64_t units = 0;
+    std::int64_t raw = 0;
+    if (!__builtin_mul_overflow(a, b, &units) &&
+        !__builtin_mul_overflow(units, fixed::pow10(kFixedPrecision - precision), &raw)) {
+      return Money::from_raw(raw, precision);
+    }
+  }
   return Money::from_raw(
       fixed::mul_div_rounded(price.raw(), quantity.raw(), kFixedScale, precision), precision);
 }

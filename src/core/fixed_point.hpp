@@ -30,6 +30,7 @@ std::ostream& detail_write(std::ostream& out, const std::string& text);
 namespace fixed {
 
 // Raw-value helpers shared by the three types; all exact or explicitly half-even.
+std::int64_t pow10(int exponent);  // 0..18
 std::int64_t add(std::int64_t a, std::int64_t b);
 std::int64_t sub(std::int64_t a, std::int64_t b);
 // a * b / divisor with one rounding, half to even; divisor > 0.

@@ -20,8 +20,10 @@ class Strategy {
   virtual void on_stop(StrategyContext& /*ctx*/) {}
   // A completed bar; ctx.now() is the bar's end.
   virtual void on_bar(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Bar& /*bar*/) {}
-  virtual void on_quote(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Quote& /*quote*/) {}
-  virtual void on_trade(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Trade& /*trade*/) {}
+  virtual void on_quote(StrategyContext& /*ctx*/, const Symbol& /*symbol*/,
+                        const Quote& /*quote*/) {}
+  virtual void on_trade(StrategyContext& /*ctx*/, const Symbol& /*symbol*/,
+                        const Trade& /*trade*/) {}
   // Every status change of one of this strategy's orders.
   virtual void on_order_update(StrategyContext& /*ctx*/, const OrderUpdate& /*update*/) {}
   virtual void on_fill(StrategyContext& /*ctx*/, const Fill& /*fill*/) {}

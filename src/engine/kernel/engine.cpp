@@ -1,0 +1,289 @@
+#include "engine/kernel/engine.hpp"
+
+#include <algorithm>
+
+namespace ibtrade::engine {
+
+// A strategy's handle on the engine. Ids are "<strategy>-<n>", unique within a run.
+class Engine::Context final : public StrategyContext {
+ public:
+  Context(Engine& engine, StrategySlot& slot) : engine_(engine), slot_(slot) {}
+
+  Timestamp now() const override { return engine_.clock_.now(); }
+  const StrategyId& strategy_id() const override { return slot_.id; }
+
+  ClientOrderId next_order_id() override {
+    return ClientOrderId{slot_.id.value() + "-" + std::to_string(++sequence_)};
+  }
+
+  SubmitResult submit(Order order) override {
+    prepare(order);
+    const CommandResult result = engine_.orders_.submit(order);
+    return SubmitResult{order.client_order_id, result.order_status, result.decision};
+  }
+
+  BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) override {
+    prepare(entry);
+    Order tp =
+        new_order(entry.contract.symbol, opposite(entry.side), OrderType::kLimit, entry.quantity);
+    tp.limit_price = take_profit;
+    tp.tif = TimeInForce::kGtc;
+    Order sl =
+        new_order(entry.contract.symbol, opposite(entry.side), OrderType::kStop, entry.quantity);
+    sl.stop_price = stop_loss;
+    sl.tif = TimeInForce::kGtc;
+    const CommandResult result = engine_.orders_.submit_bracket(entry, tp, sl);
+    return BracketIds{SubmitResult{entry.client_order_id, result.order_status, result.decision},
+                      tp.client_order_id, sl.client_order_id};
+  }
+
+  bool modify(const ClientOrderId& id, const OrderChanges& changes) override {
+    return owns(id) && engine_.orders_.modify(id, changes).ok();
+  }
+  bool cancel(const ClientOrderId& id) override {
+    return owns(id) && engine_.orders_.cancel(id).ok();
+  }
+
+  Status chase(const ClientOrderId& id, const ChasePolicy& policy) override {
+    if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    return engine_.prices_.chase(id, policy);
+  }
+  Status manage_stop(const ClientOrderId& id, const StopPolicy& policy) override {
+    if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    return engine_.prices_.manage_stop(id, policy);
+  }
+  Status set_order_timeout(const ClientOrderId& id, Nanoseconds after) override {
+    if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    return engine_.prices_.set_timeout(id, after);
+  }
+
+  Quantity position(const Symbol& symbol) const override { return engine_.position(symbol); }
+  Price average_cost(const Symbol& symbol) const override {
+    const LedgerPosition* p = engine_.ledger_.position(symbol);
+    return p == nullptr ? Price{} : p->average_cost();
+  }
+  AccountView account() const override {
+    const Ledger& l = engine_.ledger_;
+    return AccountView{l.cash(),         l.equity(),         l.buying_power(),
+                       l.realized_pnl(), l.unrealized_pnl(), l.gross_exposure()};
+  }
+  std::vector<OrderUpdate> open_orders() const override {
+    std::vector<OrderUpdate> out;
+    for (const ManagedOrder* order : engine_.orders_.open_orders()) {
+      if (order->order.strategy_id == slot_.id) out.push_back(update_of(*order, order->status));
+    }
+    return out;
+  }
+
+  std::uint64_t set_timer(std::string name, Timestamp at, Nanoseconds interval) override {
+    const std::uint64_t id = engine_.timers_.set(std::move(name), at, interval);
+    engine_.timer_owner_[id] = StrategyTimer{&slot_};
+    return id;
+  }
+  bool cancel_timer(std::uint64_t id) override {
+    auto it = engine_.timer_owner_.find(id);
+    if (it == engine_.timer_owner_.end() || it->second.slot != &slot_) return false;
+    engine_.timer_owner_.erase(it);
+    return engine_.timers_.cancel(id);
+  }
+
+  static OrderUpdate update_of(const ManagedOrder& order, OrderStatus previous) {
+    std::string reason = order.last_reason;
+    if (!order.last_decision.allowed()) reason = order.last_decision.text;
+    return OrderUpdate{order.order.client_order_id,
+                       order.order.contract.symbol,
+                       order.status,
+                       previous,
+                       order.filled,
+                       order.order.quantity,
+                       order.average_fill_price(),
+                       std::move(reason)};
+  }
+
+ private:
+  void prepare(Order& order) {
+    if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
+    order.strategy_id = slot_.id;
+    if (order.order_ref.empty()) order.order_ref = order.client_order_id.value();
+  }
+  bool owns(const ClientOrderId& id) const {
+    const ManagedOrder* order = engine_.orders_.find(id);
+    return order != nullptr && order->order.strategy_id == slot_.id;
+  }
+
+  Engine& engine_;
+  StrategySlot& slot_;
+  std::uint64_t sequence_ = 0;
+};
+
+Engine::Engine(const Clock& clock, ExecutionClient& venue, EngineConfig config,
+               const TradingCalendar* calendar)
+    : clock_(clock),
+      calendar_(calendar),
+      ledger_(config.starting_cash, config.account_type),
+      risk_(*this, std::move(config.risk),
+            RiskHooks{[this](const std::string& /*reason*/) { orders_.cancel_all(); }, {}}),
+      orders_(venue, risk_, *this, clock),
+      prices_(orders_, clock),
+      day_start_equity_(config.starting_cash) {}
+
+Engine::~Engine() = default;
+
+void Engine::add_strategy(const StrategyId& id, Strategy& strategy) {
+  if (by_id_.contains(id)) {
+    error("strategy id " + id.value() + " added twice; the second is ignored");
+    return;
+  }
+  auto slot = std::make_unique<StrategySlot>();
+  slot->id = id;
+  slot->strategy = &strategy;
+  slot->context = std::make_unique<Context>(*this, *slot);
+  by_id_[id] = slot.get();
+  strategies_.push_back(std::move(slot));
+  if (started_) strategy.on_start(*strategies_.back()->context);
+}
+
+void Engine::start() {
+  if (started_) return;
+  started_ = true;
+  day_start_equity_ = ledger_.equity();
+  for (auto& slot : strategies_)
+    slot->strategy->on_start(*slot->context);
+}
+
+void Engine::stop() {
+  if (!started_) return;
+  for (auto& slot : strategies_)
+    slot->strategy->on_stop(*slot->context);
+  started_ = false;
+}
+
+void Engine::set_last_price(const Symbol& symbol, Price price) {
+  auto it = last_prices_.find(symbol);
+  if (it == last_prices_.end()) {
+    last_prices_.emplace(symbol, price);
+  } else {
+    it->second = price;
+  }
+}
+
+void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
+  set_last_price(symbol, bar.close);
+  if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
+  prices_.on_bar(symbol, bar, std::nullopt);
+  risk_.update();
+  for (auto& slot : strategies_)
+    slot->strategy->on_bar(*slot->context, symbol, bar);
+}
+
+void Engine::on_quote(const Symbol& symbol, const Quote& quote) {
+  prices_.on_quote(symbol, quote.bid, quote.ask, quote.time);
+  for (auto& slot : strategies_)
+    slot->strategy->on_quote(*slot->context, symbol, quote);
+}
+
+void Engine::on_trade(const Symbol& symbol, const Trade& trade) {
+  set_last_price(symbol, trade.price);
+  if (Status s = ledger_.mark(symbol, trade.price, trade.time); !s.ok()) error(s.error().message);
+  risk_.update();
+  for (auto& slot : strategies_)
+    slot->strategy->on_trade(*slot->context, symbol, trade);
+}
+
+void Engine::on_venue_message(const VenueMessage& message) {
+  orders_.on_venue_message(message);
+}
+
+void Engine::on_session_open(date::year_month_day day) {
+  day_start_equity_ = ledger_.equity();
+  risk_.start_trading_day();
+  for (auto& slot : strategies_)
+    slot->strategy->on_session_open(*slot->context, day);
+}
+
+void Engine::on_session_close(date::year_month_day day) {
+  for (auto& slot : strategies_)
+    slot->strategy->on_session_close(*slot->context, day);
+}
+
+void Engine::on_time() {
+  const Timestamp now = clock_.now();
+  prices_.on_time(now);
+  for (const TimerEvent& timer : timers_.pop_due(now)) {
+    auto owner = timer_owner_.find(timer.id);
+    if (owner == timer_owner_.end()) continue;
+    StrategySlot* slot = owner->second.slot;
+    if (!timers_.contains(timer.id)) timer_owner_.erase(owner);  // a one-shot timer is done
+    slot->strategy->on_timer(*slot->context, timer);
+  }
+  risk_.update();
+}
+
+Timestamp Engine::next_wakeup() const {
+  return std::min(timers_.next_due(), prices_.next_deadline());
+}
+
+Engine::StrategySlot* Engine::owner_of(const Order& order) {
+  auto it = by_id_.find(order.strategy_id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
+void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
+  prices_.on_order_updated(order);
+  if (StrategySlot* slot = owner_of(order.order)) {
+    slot->strategy->on_order_update(*slot->context, Context::update_of(order, previous));
+  }
+}
+
+void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {
+  auto booked = ledger_.apply_fill(fill);
+  if (!booked.ok()) {
+    error("fill " + fill.execution_id.value() + " not booked: " + booked.error().message);
+    return;
+  }
+  if (*booked == FillOutcome::kDuplicate) return;
+  set_last_price(fill.symbol, fill.price);
+  risk_.update();
+  if (StrategySlot* slot = owner_of(order.order)) slot->strategy->on_fill(*slot->context, fill);
+}
+
+void Engine::on_commission(const CommissionUpdate& update) {
+  auto booked = ledger_.apply_commission(update.execution_id, update.commission);
+  if (!booked.ok()) error("commission not booked: " + booked.error().message);
+}
+
+void Engine::on_order_error(const ClientOrderId& client_order_id, const std::string& what) {
+  error((client_order_id.value().empty() ? std::string() : client_order_id.value() + ": ") + what);
+}
+
+void Engine::error(std::string what) {
+  errors_.push_back(EngineError{clock_.now(), std::move(what)});
+  if (error_hook_) error_hook_(errors_.back());
+}
+
+Quantity Engine::position(const Symbol& symbol) const {
+  const LedgerPosition* p = ledger_.position(symbol);
+  return p == nullptr ? Quantity{} : p->quantity;
+}
+
+Quantity Engine::open_order_quantity(const Symbol& symbol, Side side) const {
+  return orders_.open_quantity(symbol, side);
+}
+
+std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) const {
+  const ManagedOrder* order = orders_.find(id);
+  if (order == nullptr || !is_working(order->status)) return std::nullopt;
+  return OrderProgress{order->filled, order->remaining()};
+}
+
+std::optional<Price> Engine::last_price(const Symbol& symbol) const {
+  auto it = last_prices_.find(symbol);
+  if (it == last_prices_.end()) return std::nullopt;
+  return it->second;
+}
+
+Session Engine::session(Timestamp t) const {
+  return calendar_ == nullptr ? Session::kRegular : calendar_->session_of(t);
+}
+
+}  // namespace ibtrade::engine

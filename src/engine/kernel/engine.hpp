@@ -1,0 +1,125 @@
+// The engine kernel: one single-threaded owner of strategies, order manager, price management,
+// risk engine and ledger, wired together. Drivers (the simulation loop, later the live loop)
+// feed it market data, venue messages and the time; it never reads a clock of its own.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include "core/calendar/trading_calendar.hpp"
+#include "core/clock.hpp"
+#include "core/market_data.hpp"
+#include "engine/orders/order_listener.hpp"
+#include "engine/orders/order_manager.hpp"
+#include "engine/orders/price_manager.hpp"
+#include "engine/portfolio/ledger.hpp"
+#include "engine/risk/risk_engine.hpp"
+#include "engine/risk/risk_view.hpp"
+#include "engine/strategy/strategy.hpp"
+#include "engine/venue.hpp"
+
+namespace ibtrade::engine {
+
+struct EngineConfig {
+  Money starting_cash = Money::from_units(100'000);
+  AccountType account_type = AccountType::kRegTMargin;
+  RiskLimits risk;
+};
+
+// Something the engine refused or could not book (an illegal order transition, a ledger error).
+// Business outcomes (denials, rejections) are order updates, not errors.
+struct EngineError {
+  Timestamp time;
+  std::string what;
+};
+
+class Engine final : private OrderListener, private RiskView {
+ public:
+  // `calendar` may be null: every instant then counts as the regular session.
+  Engine(const Clock& clock, ExecutionClient& venue, EngineConfig config,
+         const TradingCalendar* calendar = nullptr);
+  ~Engine() override;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The strategy must outlive the engine. Ids must be unique.
+  void add_strategy(const StrategyId& id, Strategy& strategy);
+  void start();
+  void stop();
+
+  // Inputs, in time order; now() is the instant of the input.
+  void on_bar(const Symbol& symbol, const Bar& bar);
+  void on_quote(const Symbol& symbol, const Quote& quote);
+  void on_trade(const Symbol& symbol, const Trade& trade);
+  void on_venue_message(const VenueMessage& message);
+  void on_session_open(date::year_month_day day);
+  void on_session_close(date::year_month_day day);
+  // Fires strategy timers and price-management deadlines due at or before now().
+  void on_time();
+  // The next instant on_time() has work; Timestamp::max() when none.
+  Timestamp next_wakeup() const;
+
+  const Ledger& ledger() const { return ledger_; }
+  const OrderManager& orders() const { return orders_; }
+  RiskEngine& risk() { return risk_; }
+  const std::vector<EngineError>& errors() const { return errors_; }
+  void set_error_hook(std::function<void(const EngineError&)> hook) {
+    error_hook_ = std::move(hook);
+  }
+
+ private:
+  class Context;
+  struct StrategySlot {
+    StrategyId id;
+    Strategy* strategy = nullptr;
+    std::unique_ptr<Context> context;
+  };
+  struct StrategyTimer {
+    StrategySlot* slot = nullptr;
+  };
+
+  // OrderListener
+  void on_order_updated(const ManagedOrder& order, OrderStatus previous) override;
+  void on_fill(const ManagedOrder& order, const Fill& fill) override;
+  void on_commission(const CommissionUpdate& update) override;
+  void on_order_error(const ClientOrderId& client_order_id, const std::string& what) override;
+
+  // RiskView
+  Timestamp now() const override { return clock_.now(); }
+  Quantity position(const Symbol& symbol) const override;
+  Quantity open_order_quantity(const Symbol& symbol, Side side) const override;
+  std::optional<OrderProgress> working_order(const ClientOrderId& id) const override;
+  std::optional<Price> last_price(const Symbol& symbol) const override;
+  Money gross_exposure() const override { return ledger_.gross_exposure(); }
+  Money equity() const override { return ledger_.equity(); }
+  Money daily_pnl() const override { return ledger_.equity() - day_start_equity_; }
+  std::size_t open_order_count() const override { return orders_.open_order_count(); }
+  Session session(Timestamp t) const override;
+
+  StrategySlot* owner_of(const Order& order);
+  void error(std::string what);
+  void set_last_price(const Symbol& symbol, Price price);
+
+  const Clock& clock_;
+  const TradingCalendar* calendar_;
+  Ledger ledger_;
+  RiskEngine risk_;
+  OrderManager orders_;
+  PriceManager prices_;
+  TimerQueue timers_;  // strategy timers
+  std::map<std::uint64_t, StrategyTimer> timer_owner_;
+  std::vector<std::unique_ptr<StrategySlot>> strategies_;  // in the order they were added
+  std::map<StrategyId, StrategySlot*> by_id_;
+  std::map<Symbol, Price, std::less<>> last_prices_;
+  Money day_start_equity_;
+  std::vector<EngineError> errors_;
+  std::function<void(const EngineError&)> error_hook_;
+  bool started_ = false;
+};
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,152 @@
+#include "engine/kernel/simulation.hpp"
+
+#include <stdexcept>
+
+namespace ibtrade::engine {
+
+Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
+                       const TradingCalendar* calendar, std::unique_ptr<FillModel> fill_model,
+                       std::unique_ptr<LatencyModel> latency_model)
+    : clock_(config.start),
+      venue_(
+          [this](VenueMessage message) {
+            // A message can't be delivered before it is sent.
+            const Timestamp at = std::max(time_of(message), clock_.now());
+            queue_.push(at, std::move(message));
+          },
+          clock_, commission, std::move(config.venue), std::move(fill_model),
+          std::move(latency_model), config.seed),
+      engine_(clock_, venue_, std::move(config.engine), calendar),
+      calendar_(calendar) {}
+
+void Simulation::add_feed(BarFeed& feed) {
+  FeedSlot slot{&feed, feed.next()};
+  feeds_.push_back(std::move(slot));
+}
+
+Simulation::Source Simulation::next_source(Timestamp& at) const {
+  // At equal instants: messages and completions already queued go first (a strategy acting on
+  // the bar that just completed must reach the venue before the next bar opens), then timers,
+  // then commands arriving at the venue, then new market data.
+  Source best = Source::kNone;
+  at = Timestamp::max();
+  auto consider = [&](Timestamp t, Source s) {
+    if (t < at) {
+      at = t;
+      best = s;
+    }
+  };
+  consider(queue_.next_time(), Source::kQueue);
+  consider(engine_.next_wakeup(), Source::kWakeup);
+  if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
+  for (const FeedSlot& slot : feeds_) {
+    if (slot.next) consider(slot.next->bar.time, Source::kData);
+  }
+  if (best == Source::kNone && at == Timestamp::max()) return Source::kNone;
+  return best;
+}
+
+void Simulation::run() {
+  while (run_until(Timestamp::max())) {
+  }
+}
+
+bool Simulation::run_until(Timestamp until) {
+  if (!started_) {
+    started_ = true;
+    engine_.start();
+  }
+  for (;;) {
+    Timestamp at;
+    const Source source = next_source(at);
+    if (source == Source::kNone) {
+      if (open_day_) close_session(*open_day_);
+      if (!queue_.empty()) continue;  // the closing auction's messages
+      engine_.stop();
+      return false;
+    }
+    if (at > until) return true;
+    step(source, at);
+  }
+}
+
+void Simulation::step(Source source, Timestamp at) {
+  if (at > clock_.now()) (void)clock_.advance_to(at);
+  switch (source) {
+    case Source::kQueue: {
+      Timestamp when;
+      dispatch(queue_.pop(when));
+      break;
+    }
+    case Source::kWakeup:
+      engine_.on_time();
+      break;
+    case Source::kArrival:
+      venue_.advance_to(at);
+      break;
+    case Source::kData:
+      for (FeedSlot& slot : feeds_) {
+        if (slot.next && slot.next->bar.time == at) {
+          on_data(slot);
+          break;
+        }
+      }
+      break;
+    case Source::kNone:
+      break;
+  }
+}
+
+void Simulation::on_data(FeedSlot& slot) {
+  MarketBar bar = std::move(*slot.next);
+  slot.next = slot.feed->next();
+  if (slot.next && slot.next->bar.time < bar.bar.time) {
+    throw std::invalid_argument("bar feed for " + bar.symbol + " goes back in time");
+  }
+  open_session_if_new(bar);
+  venue_.on_bar(bar.symbol, bar.bar);
+  last_close_[bar.symbol] = bar.bar.close;
+  queue_.push(bar.bar.time + bar.duration, BarComplete{bar.symbol, bar.bar});
+}
+
+void Simulation::dispatch(Event event) {
+  if (auto* message = std::get_if<VenueMessage>(&event)) {
+    engine_.on_venue_message(*message);
+  } else if (auto* complete = std::get_if<BarComplete>(&event)) {
+    ++bars_processed_;
+    engine_.on_bar(complete->symbol, complete->bar);
+  } else if (auto* close = std::get_if<SessionClose>(&event)) {
+    if (open_day_ == close->day) close_session(close->day);
+  }
+}
+
+date::year_month_day Simulation::session_day(Timestamp bar_start) const {
+  if (calendar_ != nullptr) return calendar_->market_date(bar_start);
+  return date::year_month_day{date::floor<date::days>(bar_start)};
+}
+
+void Simulation::open_session_if_new(const MarketBar& bar) {
+  const date::year_month_day day = session_day(bar.bar.time);
+  if (open_day_ == day) return;
+  if (open_day_) close_session(*open_day_);
+  open_day_ = day;
+  for (const auto& [symbol, price] : last_close_)
+    venue_.on_session_open(symbol, bar.bar.time);
+  if (!last_close_.contains(bar.symbol)) venue_.on_session_open(bar.symbol, bar.bar.time);
+  engine_.on_session_open(day);
+  if (calendar_ != nullptr) {
+    if (auto hours = calendar_->hours(day); hours && hours->close > clock_.now()) {
+      queue_.push(hours->close, SessionClose{day});
+    }
+  }
+}
+
+void Simulation::close_session(date::year_month_day day) {
+  open_day_.reset();
+  for (const auto& [symbol, price] : last_close_) {
+    venue_.on_session_close(symbol, price, clock_.now());
+  }
+  engine_.on_session_close(day);
+}
+
+}  // namespace ibtrade::engine

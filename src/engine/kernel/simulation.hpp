@@ -1,0 +1,96 @@
+// A simulated run: the real engine and the simulated venue driven by one discrete-event loop
+// on a TestClock, always taking the earliest event. Backtests and the simulator use it.
+// Single-threaded; deterministic for the same feeds, configuration and seed.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <variant>
+#include <vector>
+
+#include <date/date.h>
+
+#include "core/calendar/trading_calendar.hpp"
+#include "core/clock.hpp"
+#include "engine/commission.hpp"
+#include "engine/kernel/bar_feed.hpp"
+#include "engine/kernel/engine.hpp"
+#include "engine/kernel/event_queue.hpp"
+#include "engine/sim/simulated_venue.hpp"
+
+namespace ibtrade::engine {
+
+struct SimulationConfig {
+  EngineConfig engine;
+  SimulatedVenueConfig venue;
+  std::uint64_t seed = 0;
+  Timestamp start{};  // the clock's first instant; must not be after the first bar
+};
+
+class Simulation {
+ public:
+  // `calendar` null: a session is a UTC date of the bars; it opens with the first bar of the
+  // date and closes when the next date's first bar arrives (or at the end of the data).
+  // `commission` and `calendar` must outlive the simulation.
+  Simulation(SimulationConfig config, CommissionModel& commission,
+             const TradingCalendar* calendar = nullptr,
+             std::unique_ptr<FillModel> fill_model = nullptr,
+             std::unique_ptr<LatencyModel> latency_model = nullptr);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  void add_strategy(const StrategyId& id, Strategy& strategy) {
+    engine_.add_strategy(id, strategy);
+  }
+  // Feeds are merged by bar start time; ties go to the feed added first. The feed must outlive
+  // the run.
+  void add_feed(BarFeed& feed);
+
+  // Runs every event to the end of the data (and the last session close), then stops the
+  // strategies.
+  void run();
+  // Runs the events due at or before `until`; returns false once nothing is left.
+  bool run_until(Timestamp until);
+
+  Engine& engine() { return engine_; }
+  const Engine& engine() const { return engine_; }
+  SimulatedVenue& venue() { return venue_; }
+  const TestClock& clock() const { return clock_; }
+  std::uint64_t bars_processed() const { return bars_processed_; }
+
+ private:
+  struct BarComplete {
+    Symbol symbol;
+    Bar bar;
+  };
+  struct SessionClose {
+    date::year_month_day day;
+  };
+  using Event = std::variant<VenueMessage, BarComplete, SessionClose>;
+  struct FeedSlot {
+    BarFeed* feed = nullptr;
+    std::optional<MarketBar> next;
+  };
+
+  enum class Source { kNone, kQueue, kWakeup, kArrival, kData };
+  Source next_source(Timestamp& at) const;
+  void step(Source source, Timestamp at);
+  void on_data(FeedSlot& slot);
+  void dispatch(Event event);
+  void open_session_if_new(const MarketBar& bar);
+  void close_session(date::year_month_day day);
+  date::year_month_day session_day(Timestamp bar_start) const;
+
+  TestClock clock_;
+  EventQueue<Event> queue_;
+  SimulatedVenue venue_;
+  Engine engine_;
+  const TradingCalendar* calendar_;
+  std::vector<FeedSlot> feeds_;
+  std::map<Symbol, Price> last_close_;  // latest bar close per symbol, for the closing auction
+  std::optional<date::year_month_day> open_day_;
+  std::uint64_t bars_processed_ = 0;
+  bool started_ = false;
+};
+
+}  // namespace ibtrade::engine

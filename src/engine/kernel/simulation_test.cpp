@@ -1,0 +1,214 @@
+// The whole engine through the simulated venue: strategy -> order manager -> risk -> venue ->
+// fills -> ledger, on hand-made bars.
+#include "engine/kernel/simulation.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/fees/ibkr_fixed.hpp"
+#include "engine/fees/no_commission.hpp"
+
+namespace ibtrade::engine {
+namespace {
+
+using namespace std::chrono_literals;
+
+Price px(std::string_view text) {
+  return Price::parse(text).value();
+}
+Money money(std::string_view text) {
+  return Money::parse(text).value();
+}
+
+// 1-minute bars starting 2026-03-02 14:30 UTC (09:30 EST), open/high/low/close given.
+std::vector<MarketBar> bars(const Symbol& symbol,
+                            std::initializer_list<std::array<const char*, 4>> ohlc) {
+  std::vector<MarketBar> out;
+  Timestamp t = Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min};
+  for (const auto& [o, h, l, c] : ohlc) {
+    out.push_back(
+        MarketBar{symbol, Bar{t, px(o), px(h), px(l), px(c), Quantity::from_units(10'000)}, 1min});
+    t += 1min;
+  }
+  return out;
+}
+
+// Buys on the first bar, sells everything on the third; records what it saw.
+class BuyThenSell final : public Strategy {
+ public:
+  void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& /*bar*/) override {
+    ++bars_seen;
+    if (bars_seen == 1) entry = ctx.market(symbol, Side::kBuy, Quantity::from_units(100));
+    if (bars_seen == 3) exit = ctx.market(symbol, Side::kSell, Quantity::from_units(100));
+    positions.push_back(ctx.position(symbol));
+  }
+  void on_fill(StrategyContext& /*ctx*/, const Fill& fill) override { fills.push_back(fill); }
+  void on_order_update(StrategyContext& /*ctx*/, const OrderUpdate& update) override {
+    updates.push_back(update);
+  }
+
+  int bars_seen = 0;
+  SubmitResult entry;
+  SubmitResult exit;
+  std::vector<Quantity> positions;
+  std::vector<Fill> fills;
+  std::vector<OrderUpdate> updates;
+};
+
+TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
+  NoCommission commission;
+  SimulationConfig config;
+  config.engine.starting_cash = money("100000");
+  config.engine.risk.enforce_trading_hours = false;
+  Simulation sim(config, commission);
+  BuyThenSell strategy;
+  sim.add_strategy(StrategyId{"bts"}, strategy);
+  VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                                   {"10.25", "10.60", "10.10", "10.40"},
+                                   {"10.45", "10.80", "10.30", "10.70"},
+                                   {"10.75", "10.90", "10.60", "10.65"},
+                                   {"10.60", "10.70", "10.50", "10.55"}}));
+  sim.add_feed(feed);
+  sim.run();
+
+  ASSERT_TRUE(strategy.entry.accepted()) << strategy.entry.decision.text;
+  ASSERT_EQ(strategy.fills.size(), 2u);
+  EXPECT_EQ(strategy.fills[0].price, px("10.25"));  // bar 2's open
+  EXPECT_EQ(strategy.fills[0].side, Side::kBuy);
+  EXPECT_EQ(strategy.fills[1].price, px("10.75"));  // bar 4's open
+  EXPECT_EQ(strategy.positions,
+            (std::vector<Quantity>{Quantity{}, Quantity::from_units(100), Quantity::from_units(100),
+                                   Quantity{}, Quantity{}}));
+  const Ledger& ledger = sim.engine().ledger();
+  // 100 x (10.75 - 10.25) = 50.00
+  EXPECT_EQ(ledger.realized_pnl(), money("50"));
+  EXPECT_EQ(ledger.cash(), money("100050"));
+  EXPECT_EQ(ledger.equity(), money("100050"));
+  ASSERT_EQ(ledger.closed_trades().size(), 1u);
+  EXPECT_EQ(sim.bars_processed(), 5u);
+  EXPECT_TRUE(sim.engine().errors().empty());
+  // The entry went PendingSubmit -> Submitted -> Filled as the strategy saw it.
+  std::vector<OrderStatus> entry_statuses;
+  for (const auto& u : strategy.updates) {
+    if (u.client_order_id == strategy.entry.client_order_id) entry_statuses.push_back(u.status);
+  }
+  ASSERT_FALSE(entry_statuses.empty());
+  EXPECT_EQ(entry_statuses.back(), OrderStatus::kFilled);
+}
+
+TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
+  IbkrFixedCommission commission;
+  SimulationConfig config;
+  config.engine.risk.enforce_trading_hours = false;
+  Simulation sim(config, commission);
+  BuyThenSell strategy;
+  sim.add_strategy(StrategyId{"bts"}, strategy);
+  VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                                   {"10.25", "10.60", "10.10", "10.40"},
+                                   {"10.45", "10.80", "10.30", "10.70"},
+                                   {"10.75", "10.90", "10.60", "10.65"}}));
+  sim.add_feed(feed);
+  sim.run();
+  // 100 shares x $0.005 = $0.50, below the $1.00 minimum: $1.00 per side. The sale also pays
+  // the pass-through transaction fees: FINRA TAF 100 x $0.000166 = 0.0166 -> 0.02, and the SEC
+  // fee $1075 x 27.80 / 1e6 = 0.0299 -> 0.03.
+  EXPECT_EQ(sim.engine().ledger().commissions(), money("2.05"));
+  EXPECT_EQ(sim.engine().ledger().cash(), money("100047.95"));
+  EXPECT_TRUE(sim.engine().errors().empty());
+}
+
+// Submits a bracket on the first bar; later bars hit the take-profit.
+class Bracketeer final : public Strategy {
+ public:
+  void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& /*bar*/) override {
+    if (!sent) {
+      sent = true;
+      Order entry = ctx.new_order(symbol, Side::kBuy, OrderType::kMarket, Quantity::from_units(50));
+      ids = ctx.submit_bracket(entry, px("11.00"), px("9.50"));
+    }
+  }
+  bool sent = false;
+  BracketIds ids;
+};
+
+TEST(Simulation, BracketExitsGoLiveAfterTheEntryAndCancelEachOther) {
+  NoCommission commission;
+  SimulationConfig config;
+  config.engine.risk.enforce_trading_hours = false;
+  Simulation sim(config, commission);
+  Bracketeer strategy;
+  sim.add_strategy(StrategyId{"br"}, strategy);
+  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                                   {"10.00", "10.20", "9.95", "10.10"},
+                                   {"10.10", "11.20", "10.05", "11.10"},
+                                   {"11.10", "11.20", "11.00", "11.05"}}));
+  sim.add_feed(feed);
+  sim.run();
+  const OrderManager& orders = sim.engine().orders();
+  const ManagedOrder* tp = orders.find(strategy.ids.take_profit);
+  const ManagedOrder* sl = orders.find(strategy.ids.stop_loss);
+  ASSERT_NE(tp, nullptr);
+  ASSERT_NE(sl, nullptr);
+  EXPECT_EQ(tp->status, OrderStatus::kFilled);
+  EXPECT_EQ(tp->average_fill_price(), px("11.00"));
+  EXPECT_EQ(sl->status, OrderStatus::kCancelled);
+  // Entry at 10.00 (bar 2 open), exit at the 11.00 limit: 50 x 1.00.
+  EXPECT_EQ(sim.engine().ledger().realized_pnl(), money("50"));
+  EXPECT_TRUE(sim.engine().errors().empty());
+}
+
+// Keeps a resting limit order far from the market, then trips the kill switch.
+class Rester final : public Strategy {
+ public:
+  void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& /*bar*/) override {
+    ++bars_seen;
+    if (bars_seen == 1) first = ctx.limit(symbol, Side::kBuy, Quantity::from_units(10), px("5"));
+    if (bars_seen == 3) second = ctx.limit(symbol, Side::kBuy, Quantity::from_units(10), px("5"));
+  }
+  int bars_seen = 0;
+  SubmitResult first;
+  SubmitResult second;
+};
+
+TEST(Simulation, KillSwitchCancelsOpenOrdersAndDeniesNewOnes) {
+  NoCommission commission;
+  SimulationConfig config;
+  config.engine.risk.enforce_trading_hours = false;
+  Simulation sim(config, commission);
+  Rester strategy;
+  sim.add_strategy(StrategyId{"r"}, strategy);
+  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                                   {"10.00", "10.20", "9.95", "10.10"},
+                                   {"10.10", "10.20", "10.05", "10.10"}}));
+  sim.add_feed(feed);
+  // Through the second bar (completes at 09:32 EST = 14:32 UTC), then halt.
+  sim.run_until(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 32min});
+  ASSERT_TRUE(strategy.first.accepted());
+  EXPECT_TRUE(sim.engine().risk().halt("test kill switch"));
+  sim.run();
+  EXPECT_EQ(sim.engine().orders().find(strategy.first.client_order_id)->status,
+            OrderStatus::kCancelled);
+  EXPECT_FALSE(strategy.second.accepted());
+  EXPECT_EQ(strategy.second.decision.reason, DenialReason::kHalted);
+}
+
+TEST(Simulation, SameInputsGiveTheSameFills) {
+  auto run_once = [] {
+    IbkrFixedCommission commission;
+    SimulationConfig config;
+    config.engine.risk.enforce_trading_hours = false;
+    Simulation sim(config, commission);
+    BuyThenSell strategy;
+    sim.add_strategy(StrategyId{"bts"}, strategy);
+    VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                                     {"10.25", "10.60", "10.10", "10.40"},
+                                     {"10.45", "10.80", "10.30", "10.70"},
+                                     {"10.75", "10.90", "10.60", "10.65"}}));
+    sim.add_feed(feed);
+    sim.run();
+    return strategy.fills;
+  };
+  EXPECT_EQ(run_once(), run_once());
+}
+
+}  // namespace
+}  // namespace ibtrade::engine

@@ -1,0 +1,586 @@
+#include "engine/sim/simulated_venue.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <utility>
+
+#include "engine/sim/default_fill_model.hpp"
+
+namespace ibtrade::engine {
+namespace {
+
+bool is_terminal(VenueOrderState state) {
+  return state == VenueOrderState::kFilled || state == VenueOrderState::kCancelled ||
+         state == VenueOrderState::kApiCancelled || state == VenueOrderState::kInactive;
+}
+
+// Stops wait at the venue (IB: PreSubmitted) until elected.
+bool needs_election(OrderType type) {
+  return type == OrderType::kStop || type == OrderType::kStopLimit ||
+         type == OrderType::kTrailingStop;
+}
+
+bool on_close(OrderType type) {
+  return type == OrderType::kMarketOnClose || type == OrderType::kLimitOnClose;
+}
+
+// Auction orders never meet the continuous market.
+bool continuous(const Order& order) {
+  return !on_close(order.type) && order.tif != TimeInForce::kOpg;
+}
+
+std::string_view state_name(VenueOrderState state) {
+  switch (state) {
+    case VenueOrderState::kPendingSubmit:
+      return "PendingSubmit";
+    case VenueOrderState::kPreSubmitted:
+      return "PreSubmitted";
+    case VenueOrderState::kSubmitted:
+      return "Submitted";
+    case VenueOrderState::kPendingCancel:
+      return "PendingCancel";
+    case VenueOrderState::kCancelled:
+      return "Cancelled";
+    case VenueOrderState::kApiCancelled:
+      return "ApiCancelled";
+    case VenueOrderState::kFilled:
+      return "Filled";
+    case VenueOrderState::kInactive:
+      return "Inactive";
+  }
+  return "?";
+}
+
+// Why a price of `order` is not on the tick grid, or empty.
+std::string off_tick(const Order& order, Price tick) {
+  const auto check = [&](const std::optional<Price>& price, std::string_view what) -> std::string {
+    if (!price || price->raw() % tick.raw() == 0) return {};
+    return "The price does not conform to the minimum price variation for this security: " +
+           std::string(what) + " " + price->to_string() + ", tick " + tick.to_string();
+  };
+  std::string problem = check(order.limit_price, "limit");
+  if (problem.empty()) problem = check(order.stop_price, "stop");
+  return problem;
+}
+
+std::string hex(std::uint64_t value, int min_digits) {
+  static constexpr std::array<char, 16> kDigits{'0', '1', '2', '3', '4', '5', '6', '7',
+                                                '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+  std::string out;
+  while (value != 0 || static_cast<int>(out.size()) < min_digits) {
+    out.push_back(kDigits[value & 0xFU]);
+    value >>= 4U;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+Nanoseconds not_negative(Nanoseconds span) {
+  return std::max(span, Nanoseconds::zero());
+}
+
+}  // namespace
+
+SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionModel& commission,
+                               SimulatedVenueConfig config, std::unique_ptr<FillModel> fill_model,
+                               std::unique_ptr<LatencyModel> latency_model, std::uint64_t seed)
+    : sink_(std::move(sink)),
+      clock_(clock),
+      commission_(commission),
+      config_(std::move(config)),
+      fill_model_(fill_model ? std::move(fill_model) : std::make_unique<DefaultFillModel>()),
+      latency_model_(latency_model ? std::move(latency_model) : std::make_unique<FixedLatency>()),
+      rng_(seed),
+      next_broker_id_(config_.first_broker_order_id) {
+  if (config_.slippage_ticks < 0) throw std::invalid_argument("slippage_ticks must be >= 0");
+  if (!config_.default_tick_size.is_positive()) {
+    throw std::invalid_argument("default_tick_size must be positive");
+  }
+  for (const auto& [symbol, tick] : config_.tick_sizes) {
+    if (!tick.is_positive()) throw std::invalid_argument("tick size of " + symbol + " must be > 0");
+  }
+  if (!config_.lot_size.is_positive()) throw std::invalid_argument("lot_size must be positive");
+  if (config_.max_volume_share && (!config_.max_volume_share->is_positive() ||
+                                   *config_.max_volume_share > Percent::from_units(100))) {
+    throw std::invalid_argument("max_volume_share must be in (0, 100]");
+  }
+  // Execution ids look like IB's ("0000e0d5.6543a1b2.01.01"); the first part names the run.
+  std::uint64_t mix = seed ^ 0x5EEDULL;
+  execution_prefix_ = hex(splitmix64(mix) & 0xFFFFFFFFULL, 8) + ".";
+}
+
+SimulatedVenue::~SimulatedVenue() = default;
+
+// ---- Commands -------------------------------------------------------------------------------
+
+Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
+  // One channel, first in first out, like the TWS socket: a command never overtakes another.
+  const Timestamp arrival = sent + not_negative(latency_model_->entry_latency(sent, rng_));
+  last_arrival_ = std::max(last_arrival_, arrival);
+  return last_arrival_;
+}
+
+void SimulatedVenue::submit(const Order& order) {
+  const Timestamp sent = clock_.now();
+  const Timestamp arrival = arrival_for(sent);
+  const ClientOrderId& id = order.client_order_id;
+  if (orders_.contains(id) || finished_.contains(id)) {
+    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival, id, std::nullopt});
+    return;
+  }
+  SimOrder& added = orders_.try_emplace(id).first->second;
+  added.order = order;
+  added.broker_id = BrokerOrderId{next_broker_id_++};
+  added.arrival = arrival;
+  sink_(status(added, VenueOrderState::kPendingSubmit, stamp(sent)));
+  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, id, std::nullopt});
+}
+
+void SimulatedVenue::modify(const Order& order) {
+  const Timestamp arrival = arrival_for(clock_.now());
+  in_flight_.push_back(Command{CommandKind::kModify, arrival, order.client_order_id, order});
+}
+
+void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
+  const Timestamp sent = clock_.now();
+  const Timestamp arrival = arrival_for(sent);
+  if (auto it = orders_.find(client_order_id); it != orders_.end()) {
+    SimOrder& order = it->second;
+    ++order.cancels_in_flight;
+    sink_(status(order, VenueOrderState::kPendingCancel, stamp(sent)));
+  }
+  in_flight_.push_back(Command{CommandKind::kCancel, arrival, client_order_id, std::nullopt});
+}
+
+void SimulatedVenue::advance_to(Timestamp at) {
+  apply_arrivals(at);
+}
+
+std::optional<Timestamp> SimulatedVenue::next_arrival() const {
+  if (in_flight_.empty()) return std::nullopt;
+  return in_flight_.front().arrival;
+}
+
+void SimulatedVenue::apply_arrivals(Timestamp up_to) {
+  while (!in_flight_.empty() && in_flight_.front().arrival <= up_to) {
+    const Command command = std::move(in_flight_.front());
+    in_flight_.pop_front();
+    apply(command);
+    sweep();
+  }
+}
+
+void SimulatedVenue::apply(const Command& command) {
+  switch (command.kind) {
+    case CommandKind::kSubmit:
+      apply_submit(command);
+      return;
+    case CommandKind::kDuplicateSubmit:
+      reject(command.id, 103, "Duplicate order id", false, command.arrival);
+      return;
+    case CommandKind::kModify:
+      apply_modify(command);
+      return;
+    case CommandKind::kCancel:
+      apply_cancel(command);
+      return;
+  }
+}
+
+void SimulatedVenue::apply_submit(const Command& command) {
+  SimOrder& order = orders_.at(command.id);
+  SymbolState& symbol = symbol_state(order.order.contract.symbol);
+  if (std::string problem = off_tick(order.order, symbol.tick); !problem.empty()) {
+    order.state = VenueOrderState::kInactive;
+    ended_.push_back(&order);
+    reject(command.id, 110, std::move(problem), true, command.arrival);
+    return;
+  }
+  order.arrived = true;
+  order.priority = next_priority_++;
+  order.state = needs_election(order.order.type) ? VenueOrderState::kPreSubmitted
+                                                 : VenueOrderState::kSubmitted;
+  symbol.queue.emplace(order.priority, &order);
+  sink_(status(order, order.working_state(), deliver_at(command.arrival)));
+  match_on_arrival(order, command.arrival);
+}
+
+void SimulatedVenue::apply_modify(const Command& command) {
+  const auto it = orders_.find(command.id);
+  if (it == orders_.end() || is_terminal(it->second.state)) {
+    const auto finished = it == orders_.end() ? finished_state(command.id) : it->second.state;
+    if (finished) {
+      reject(command.id, 104,
+             "Cannot modify a finished order (state: " + std::string(state_name(*finished)) + ")",
+             false, command.arrival);
+    } else {
+      reject(command.id, 135, "Can't find order with id " + command.id.value(), false,
+             command.arrival);
+    }
+    return;
+  }
+  SimOrder& order = it->second;
+  const Order& next = *command.modified;
+  const Order& now = order.order;
+  if (next.side != now.side || next.type != now.type || next.tif != now.tif ||
+      next.contract != now.contract) {
+    reject(command.id, 105,
+           "Order being modified does not match original order: only quantity and prices change",
+           false, command.arrival);
+    return;
+  }
+  SymbolState& symbol = symbol_state(now.contract.symbol);
+  if (std::string problem = off_tick(next, symbol.tick); !problem.empty()) {
+    reject(command.id, 110, std::move(problem), false, command.arrival);
+    return;
+  }
+  if (next.quantity <= order.filled) {
+    reject(command.id, 0,
+           "New quantity " + next.quantity.to_string() + " must exceed the filled quantity " +
+               order.filled.to_string(),
+           false, command.arrival);
+    return;
+  }
+  // A new price or a larger size goes to the back of the queue, as at an exchange.
+  const bool loses_place = next.limit_price != now.limit_price ||
+                           next.stop_price != now.stop_price || next.quantity > now.quantity;
+  const bool trail_changed =
+      next.trail_amount != now.trail_amount || next.trail_percent != now.trail_percent;
+  const bool stop_changed = next.stop_price != now.stop_price;
+  order.order.quantity = next.quantity;
+  order.order.limit_price = next.limit_price;
+  order.order.stop_price = next.stop_price;
+  order.order.trail_amount = next.trail_amount;
+  order.order.trail_percent = next.trail_percent;
+  if (now.type == OrderType::kTrailingStop && !order.match.triggered && order.match.trail_stop) {
+    // A new distance re-bases the stop on the best price so far; a new stop price replaces it.
+    if (trail_changed) {
+      order.match.trail_stop =
+          trailing_stop_from(order.order, *order.match.trail_extreme, symbol.tick);
+    }
+    if (stop_changed && next.stop_price) order.match.trail_stop = next.stop_price;
+  }
+  if (loses_place) {
+    symbol.queue.erase(order.priority);
+    order.priority = next_priority_++;
+    symbol.queue.emplace(order.priority, &order);
+  }
+  sink_(status(order, order.working_state(), deliver_at(command.arrival)));
+  match_on_arrival(order, command.arrival);
+}
+
+void SimulatedVenue::apply_cancel(const Command& command) {
+  const auto it = orders_.find(command.id);
+  if (it != orders_.end() && !is_terminal(it->second.state)) {
+    SimOrder& order = it->second;
+    order.cancels_in_flight = std::max(order.cancels_in_flight - 1, 0);
+    end_order(order, VenueOrderState::kCancelled, command.arrival, "Cancelled by request");
+    return;
+  }
+  const auto finished = it != orders_.end() ? it->second.state : finished_state(command.id);
+  if (finished) {
+    reject(command.id, 10148,
+           "OrderId " + command.id.value() +
+               " that needs to be cancelled cannot be cancelled, state: " +
+               std::string(state_name(*finished)),
+           false, command.arrival);
+  } else {
+    reject(command.id, 10147,
+           "OrderId " + command.id.value() + " that needs to be cancelled is not found", false,
+           command.arrival);
+  }
+}
+
+// Tick mode: an order that arrives (or changes) meets the book as it stands at that instant.
+void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
+  if (config_.fill_mode != FillMode::kTick || !continuous(order.order)) return;
+  SymbolState& symbol = symbol_state(order.order.contract.symbol);
+  if (symbol.book) {
+    const MatchContext context = context_for(symbol, &*symbol.book);
+    if (auto decision = fill_model_->match_book(order.order, order.match, context, rng_)) {
+      execute(order, *decision, pool_for(symbol, decision->liquidity, nullptr), at);
+    }
+  }
+  // Immediate or cancel: what the book gave at arrival is all it gets.
+  if (order.order.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
+    end_order(order, VenueOrderState::kCancelled, at, "IOC remainder cancelled");
+  }
+}
+
+// ---- Market data ----------------------------------------------------------------------------
+
+SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
+  auto [it, added] = symbols_.try_emplace(symbol);
+  if (added) {
+    const auto tick = config_.tick_sizes.find(symbol);
+    it->second.tick = tick != config_.tick_sizes.end() ? tick->second : config_.default_tick_size;
+  }
+  return it->second;
+}
+
+SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol, Timestamp at) {
+  SymbolState& state = symbol_state(symbol);
+  if (state.last_data && at < *state.last_data) {
+    throw std::invalid_argument("market data for " + symbol + " went back in time");
+  }
+  state.last_data = at;
+  apply_arrivals(at);
+  return state;
+}
+
+MatchContext SimulatedVenue::context_for(const SymbolState& state, const Quote* book) const {
+  return MatchContext{state.tick, config_.slippage_ticks, config_.fill_on_touch, book};
+}
+
+std::optional<Quantity> SimulatedVenue::bar_budget(const Bar& bar) const {
+  if (!config_.max_volume_share) return std::nullopt;
+  const std::int64_t share =
+      fixed::mul_div(bar.volume.raw(), config_.max_volume_share->raw(), 100 * kFixedScale);
+  const std::int64_t lot = config_.lot_size.raw();
+  return Quantity::from_raw(share / lot * lot, kFixedPrecision);
+}
+
+Quantity* SimulatedVenue::pool_for(SymbolState& state, Liquidity liquidity,
+                                   Quantity* bar_or_trade) {
+  if (config_.fill_mode == FillMode::kBar) return bar_or_trade;  // every bar fill shares the bar
+  if (!config_.limit_to_displayed_size) return nullptr;
+  switch (liquidity) {
+    case Liquidity::kAsk:
+      return state.book ? &state.book->ask_size : nullptr;
+    case Liquidity::kBid:
+      return state.book ? &state.book->bid_size : nullptr;
+    case Liquidity::kTrade:
+    case Liquidity::kBar:
+      return bar_or_trade;
+    case Liquidity::kAuction:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
+  if (std::string problem = check_bar(bar); !problem.empty()) {
+    throw std::invalid_argument("bad bar for " + symbol + ": " + problem);
+  }
+  SymbolState& state = data_arrives(symbol, bar.time);
+  if (config_.fill_mode != FillMode::kBar) return;
+  const bool opening = std::exchange(state.opening_next, false);
+  // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
+  const bool traded = bar.volume.is_positive();
+  std::optional<Quantity> budget = bar_budget(bar);
+  Quantity* pool = budget ? &*budget : nullptr;
+  const MatchContext context = context_for(state, nullptr);
+  for (auto& [priority, entry] : state.queue) {
+    SimOrder& order = *entry;
+    if (is_terminal(order.state) || order.arrival > bar.time || on_close(order.order.type)) {
+      continue;
+    }
+    if (order.order.tif == TimeInForce::kOpg) {
+      if (!opening) continue;
+      if (traded) {
+        if (auto decision = fill_model_->match_auction(order.order, bar.open, context, rng_)) {
+          execute(order, *decision, pool, bar.time);
+        }
+      }
+      if (!is_terminal(order.state)) {
+        end_order(order, VenueOrderState::kCancelled, bar.time, "OPG order not filled at the open");
+      }
+      continue;
+    }
+    if (traded) {
+      const bool was_elected = order.match.triggered;
+      const auto decision = fill_model_->match_bar(order.order, order.match, bar, context, rng_);
+      if (!was_elected && order.match.triggered) report_election(order, bar.time);
+      if (decision) execute(order, *decision, pool, bar.time);
+    }
+    if (order.order.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
+      end_order(order, VenueOrderState::kCancelled, bar.time, "IOC remainder cancelled");
+    }
+  }
+  sweep();
+}
+
+void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
+  SymbolState& state = data_arrives(symbol, quote.time);
+  if (config_.fill_mode != FillMode::kTick) return;
+  state.book = quote;
+  const MatchContext context = context_for(state, &*state.book);
+  for (auto& [priority, entry] : state.queue) {
+    SimOrder& order = *entry;
+    if (is_terminal(order.state) || order.arrival > quote.time || !continuous(order.order)) {
+      continue;
+    }
+    const bool was_elected = order.match.triggered;
+    const auto decision = fill_model_->match_book(order.order, order.match, context, rng_);
+    if (!was_elected && order.match.triggered) report_election(order, quote.time);
+    if (decision)
+      execute(order, *decision, pool_for(state, decision->liquidity, nullptr), quote.time);
+  }
+  sweep();
+}
+
+void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
+  SymbolState& state = data_arrives(symbol, trade.time);
+  if (config_.fill_mode != FillMode::kTick) return;
+  const bool opening = std::exchange(state.opening_next, false);
+  Quantity print_left = trade.size;
+  const MatchContext context = context_for(state, state.book ? &*state.book : nullptr);
+  for (auto& [priority, entry] : state.queue) {
+    SimOrder& order = *entry;
+    if (is_terminal(order.state) || order.arrival > trade.time || on_close(order.order.type)) {
+      continue;
+    }
+    if (order.order.tif == TimeInForce::kOpg) {
+      if (!opening) continue;
+      if (auto decision = fill_model_->match_auction(order.order, trade.price, context, rng_)) {
+        execute(order, *decision, nullptr, trade.time);
+      }
+      if (!is_terminal(order.state)) {
+        end_order(order, VenueOrderState::kCancelled, trade.time,
+                  "OPG order not filled at the open");
+      }
+      continue;
+    }
+    const bool was_elected = order.match.triggered;
+    const auto decision = fill_model_->match_trade(order.order, order.match, trade, context, rng_);
+    if (!was_elected && order.match.triggered) report_election(order, trade.time);
+    if (decision) {
+      execute(order, *decision, pool_for(state, decision->liquidity, &print_left), trade.time);
+    }
+  }
+  sweep();
+}
+
+void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
+  data_arrives(symbol, at).opening_next = true;
+}
+
+void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at) {
+  SymbolState& state = data_arrives(symbol, at);
+  const MatchContext context = context_for(state, nullptr);
+  for (auto& [priority, entry] : state.queue) {
+    SimOrder& order = *entry;
+    if (is_terminal(order.state) || order.arrival > at || !on_close(order.order.type)) continue;
+    if (auto decision = fill_model_->match_auction(order.order, closing_price, context, rng_)) {
+      execute(order, *decision, nullptr, at);
+    }
+    if (!is_terminal(order.state)) {
+      end_order(order, VenueOrderState::kCancelled, at, "LOC limit not reached at the close");
+    }
+  }
+  for (auto& [priority, entry] : state.queue) {
+    SimOrder& order = *entry;
+    if (is_terminal(order.state) || order.arrival > at || order.order.tif != TimeInForce::kDay) {
+      continue;
+    }
+    end_order(order, VenueOrderState::kCancelled, at, "DAY order expired at the session close");
+  }
+  sweep();
+}
+
+// ---- Fills and the order's end --------------------------------------------------------------
+
+void SimulatedVenue::execute(SimOrder& order, const FillDecision& decision, Quantity* pool,
+                             Timestamp at) {
+  Quantity quantity = order.remaining();
+  if (decision.max_quantity) quantity = std::min(quantity, *decision.max_quantity);
+  if (pool != nullptr) quantity = std::min(quantity, *pool);
+  if (!quantity.is_positive()) return;
+  if (pool != nullptr) *pool -= quantity;
+  fill(order, decision.price, quantity, at);
+}
+
+void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Timestamp at) {
+  // A fill means the order works at the venue, whatever a custom fill model decided.
+  if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
+  order.filled += quantity;
+  order.filled_value += notional(price, quantity);
+  const Money fee = commission_.commission(CommissionInput{order.order.side, quantity, price, at});
+  const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
+  const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
+  const Timestamp when = deliver_at(at);
+  ExecutionId execution_id{next_execution_id()};
+  sink_(ExecutionReport{Fill{order.order.client_order_id, execution_id, order.order.contract.symbol,
+                             order.order.side, quantity, price, in_fill ? fee : Money{}, when},
+                        order.broker_id});
+  if (!order.remaining().is_positive()) {
+    order.state = VenueOrderState::kFilled;
+    ended_.push_back(&order);
+  }
+  sink_(status(order, is_terminal(order.state) ? order.state : order.working_state(), when));
+  if (separate) sink_(CommissionUpdate{std::move(execution_id), fee, when});
+}
+
+void SimulatedVenue::report_election(SimOrder& order, Timestamp at) {
+  order.state = VenueOrderState::kSubmitted;
+  sink_(status(order, order.working_state(), deliver_at(at)));
+}
+
+void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp at,
+                               std::string reason) {
+  order.state = state;
+  ended_.push_back(&order);
+  sink_(status(order, state, deliver_at(at), std::move(reason)));
+}
+
+void SimulatedVenue::sweep() {
+  for (SimOrder* order : ended_) {
+    const ClientOrderId id = order->order.client_order_id;
+    if (order->arrived) symbols_.at(order->order.contract.symbol).queue.erase(order->priority);
+    finished_.insert_or_assign(id, order->state);
+    finished_order_.push_back(id);
+    orders_.erase(id);
+  }
+  ended_.clear();
+  while (finished_order_.size() > config_.finished_orders_kept) {
+    finished_.erase(finished_order_.front());
+    finished_order_.pop_front();
+  }
+}
+
+std::optional<VenueOrderState> SimulatedVenue::finished_state(const ClientOrderId& id) const {
+  const auto it = finished_.find(id);
+  if (it == finished_.end()) return std::nullopt;
+  return it->second;
+}
+
+// ---- Messages -------------------------------------------------------------------------------
+
+// The venue-to-engine channel is first in first out too: stamps never go backwards.
+Timestamp SimulatedVenue::stamp(Timestamp at) {
+  last_delivery_ = std::max(last_delivery_, at);
+  return last_delivery_;
+}
+
+Timestamp SimulatedVenue::deliver_at(Timestamp event) {
+  return stamp(event + not_negative(latency_model_->response_latency(event, rng_)));
+}
+
+OrderStatusReport SimulatedVenue::status(const SimOrder& order, VenueOrderState state, Timestamp at,
+                                         std::string reason) const {
+  Price average;
+  if (order.filled.is_positive()) {
+    const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
+    average = Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
+  }
+  return OrderStatusReport{order.order.client_order_id,
+                           order.broker_id,
+                           state,
+                           order.filled,
+                           order.remaining(),
+                           average,
+                           std::move(reason),
+                           at};
+}
+
+void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reason,
+                            bool order_is_dead, Timestamp event) {
+  sink_(CommandRejected{id, code, std::move(reason), order_is_dead, deliver_at(event)});
+}
+
+std::string SimulatedVenue::next_execution_id() {
+  return execution_prefix_ + hex(++executions_, 8) + ".01.01";
+}
+
+}  // namespace ibtrade::engine

@@ -1,0 +1,159 @@
+// The simulated venue: an ExecutionClient that matches the engine's orders against the market
+// data it is handed (bars or quotes/trades) and answers through its sink as IB would, with
+// pluggable fill, latency and fee models. Same inputs and seed, same messages. Single-threaded:
+// owned by the engine's kernel thread.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/fixed_point.hpp"
+#include "core/ids.hpp"
+#include "core/market_data.hpp"
+#include "engine/commission.hpp"
+#include "engine/sim/fill_model.hpp"
+#include "engine/sim/latency_model.hpp"
+#include "engine/sim/rng.hpp"
+#include "engine/sim/venue_config.hpp"
+#include "engine/venue.hpp"
+
+namespace ibtrade::engine {
+
+class SimulatedVenue final : public ExecutionClient {
+ public:
+  // Null models mean the defaults: DefaultFillModel and FixedLatency() (zero both ways).
+  // `clock` says when each command is sent; `commission` prices every fill. The sink must not
+  // call back into the venue (the engine queues messages), as it runs in the middle of matching.
+  SimulatedVenue(VenueSink sink, const Clock& clock, CommissionModel& commission,
+                 SimulatedVenueConfig config = {}, std::unique_ptr<FillModel> fill_model = nullptr,
+                 std::unique_ptr<LatencyModel> latency_model = nullptr, std::uint64_t seed = 0);
+  ~SimulatedVenue() override;
+  SimulatedVenue(const SimulatedVenue&) = delete;
+  SimulatedVenue& operator=(const SimulatedVenue&) = delete;
+
+  void submit(const Order& order) override;
+  void modify(const Order& order) override;
+  void cancel(const ClientOrderId& client_order_id) override;
+
+  // Market data, in time order per symbol (earlier data for a symbol throws). Each input first
+  // applies the commands that arrived by its time, then matches the symbol's orders in arrival
+  // order. A bar is an event at its start time.
+  void on_bar(const Symbol& symbol, const Bar& bar);
+  void on_quote(const Symbol& symbol, const Quote& quote);
+  void on_trade(const Symbol& symbol, const Trade& trade);
+  // The next bar (bar mode) or print (tick mode) of the symbol is its opening auction: OPG
+  // orders fill there or are cancelled.
+  void on_session_open(const Symbol& symbol, Timestamp at);
+  // The closing auction: MOC/LOC fill at `closing_price`, then working DAY orders expire.
+  void on_session_close(const Symbol& symbol, Price closing_price, Timestamp at);
+
+  // Applies every command that has arrived by `at`. Market data does this too; the engine calls
+  // it when no market data is due, so that acknowledgments and cancels are not held back.
+  // Promise: no market data earlier than `at` follows.
+  void advance_to(Timestamp at);
+  // When the next command still in flight reaches the venue, if any.
+  std::optional<Timestamp> next_arrival() const;
+  // Orders sent and not finished (in flight or working).
+  std::size_t open_orders() const { return orders_.size(); }
+
+ private:
+  // One order as the venue sees it, from submit until it is finished.
+  struct SimOrder {
+    Order order;
+    BrokerOrderId broker_id;
+    Timestamp arrival;
+    bool arrived = false;
+    VenueOrderState state =
+        VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
+    Quantity filled;
+    Money filled_value;  // sum of price x quantity, for the average price
+    MatchState match;
+    int cancels_in_flight = 0;  // reported as PendingCancel while positive
+    std::uint64_t priority = 0;
+
+    // What a status report says while the order works.
+    VenueOrderState working_state() const {
+      return cancels_in_flight > 0 ? VenueOrderState::kPendingCancel : state;
+    }
+    Quantity remaining() const { return order.quantity - filled; }
+  };
+
+  struct SymbolState {
+    Price tick;
+    std::map<std::uint64_t, SimOrder*> queue;  // working orders by time priority
+    std::optional<Quote> book;                 // tick mode: last quote, sizes net of our fills
+    bool opening_next = false;
+    std::optional<Timestamp> last_data;
+  };
+
+  enum class CommandKind : std::uint8_t { kSubmit, kDuplicateSubmit, kModify, kCancel };
+  struct Command {
+    CommandKind kind = CommandKind::kSubmit;
+    Timestamp arrival;
+    ClientOrderId id;
+    std::optional<Order> modified;  // kModify only
+  };
+
+  // Commands.
+  Timestamp arrival_for(Timestamp sent);
+  void apply_arrivals(Timestamp up_to);
+  void apply(const Command& command);
+  void apply_submit(const Command& command);
+  void apply_modify(const Command& command);
+  void apply_cancel(const Command& command);
+  void match_on_arrival(SimOrder& order, Timestamp at);
+
+  // Market data.
+  SymbolState& data_arrives(const Symbol& symbol, Timestamp at);
+  SymbolState& symbol_state(const Symbol& symbol);
+  MatchContext context_for(const SymbolState& state, const Quote* book) const;
+  std::optional<Quantity> bar_budget(const Bar& bar) const;
+  Quantity* pool_for(SymbolState& state, Liquidity liquidity, Quantity* bar_or_trade);
+
+  // Fills and the order's end.
+  void execute(SimOrder& order, const FillDecision& decision, Quantity* pool, Timestamp at);
+  void fill(SimOrder& order, Price price, Quantity quantity, Timestamp at);
+  void report_election(SimOrder& order, Timestamp at);
+  void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
+  void sweep();
+  std::optional<VenueOrderState> finished_state(const ClientOrderId& id) const;
+
+  // Messages.
+  Timestamp stamp(Timestamp at);
+  Timestamp deliver_at(Timestamp event);
+  OrderStatusReport status(const SimOrder& order, VenueOrderState state, Timestamp at,
+                           std::string reason = {}) const;
+  void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
+              Timestamp event);
+  std::string next_execution_id();
+
+  VenueSink sink_;
+  const Clock& clock_;
+  CommissionModel& commission_;
+  SimulatedVenueConfig config_;
+  std::unique_ptr<FillModel> fill_model_;
+  std::unique_ptr<LatencyModel> latency_model_;
+  Rng rng_;
+  std::string execution_prefix_;
+
+  std::map<ClientOrderId, SimOrder> orders_;  // sent and not finished
+  std::map<Symbol, SymbolState> symbols_;
+  std::deque<Command> in_flight_;  // in arrival order
+  std::vector<SimOrder*> ended_;   // finished since the last sweep
+  std::map<ClientOrderId, VenueOrderState> finished_;
+  std::deque<ClientOrderId> finished_order_;  // oldest first, to forget beyond the limit
+
+  std::int64_t next_broker_id_;
+  std::uint64_t next_priority_ = 0;
+  std::uint64_t executions_ = 0;
+  Timestamp last_arrival_ = Timestamp::min();
+  Timestamp last_delivery_ = Timestamp::min();
+};
+
+}  // namespace ibtrade::engine

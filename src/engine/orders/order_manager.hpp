@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,10 +128,10 @@ class OrderManager {
   OrderListener& listener_;
   const Clock& clock_;
 
-  std::map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
+  std::unordered_map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
   std::map<std::uint64_t, ManagedOrder*> open_;   // by sequence: the stable listing order
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
-  std::map<ExecutionId, ExecutionRecord> executions_;
+  std::unordered_map<ExecutionId, ExecutionRecord> executions_;
   std::uint64_t next_sequence_ = 0;
 };
 

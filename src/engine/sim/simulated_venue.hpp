@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,11 +143,11 @@ class SimulatedVenue final : public ExecutionClient {
   Rng rng_;
   std::string execution_prefix_;
 
-  std::map<ClientOrderId, SimOrder> orders_;  // sent and not finished
+  std::unordered_map<ClientOrderId, SimOrder> orders_;  // sent and not finished
   std::map<Symbol, SymbolState> symbols_;
   std::deque<Command> in_flight_;  // in arrival order
   std::vector<SimOrder*> ended_;   // finished since the last sweep
-  std::map<ClientOrderId, VenueOrderState> finished_;
+  std::unordered_map<ClientOrderId, VenueOrderState> finished_;
   std::deque<ClientOrderId> finished_order_;  // oldest first, to forget beyond the limit
 
   std::int64_t next_broker_id_;

@@ -7,7 +7,9 @@
 
 namespace ibtrade {
 
-std::ostream& detail_write(std::ostream& out, const std::string& text) { return out << text; }
+std::ostream& detail_write(std::ostream& out, const std::string& text) {
+  return out << text;
+}
 
 namespace fixed {
 namespace {
@@ -58,7 +60,9 @@ Error parse_error(std::string_view text, std::string_view what, std::string_view
 
 }  // namespace
 
-std::int64_t pow10(int exponent) { return kPow10[exponent]; }
+std::int64_t pow10(int exponent) {
+  return kPow10[exponent];
+}
 
 std::int64_t add(std::int64_t a, std::int64_t b) {
   std::int64_t out = 0;

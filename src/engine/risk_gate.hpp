@@ -13,20 +13,20 @@ namespace ibtrade::engine {
 
 enum class DenialReason : std::uint8_t {
   kNone,
-  kHalted,              // kill switch: trading state HALTED
-  kReducingOnly,        // trading state REDUCING and the order adds exposure
+  kHalted,        // kill switch: trading state HALTED
+  kReducingOnly,  // trading state REDUCING and the order adds exposure
   kMaxOrderValue,
   kMaxPosition,
   kMaxGrossExposure,
   kMaxOpenOrders,
-  kOrderRate,           // too many orders per second
-  kCancelRate,          // too many cancels per second
-  kPriceCollar,         // limit too far from the last price
+  kOrderRate,    // too many orders per second
+  kCancelRate,   // too many cancels per second
+  kPriceCollar,  // limit too far from the last price
   kShortSellingNotAllowed,
   kOutsideTradingHours,
   kDailyLossLimit,
-  kNoPrice,             // needs a reference price and has none
-  kInvalidOrder,        // fails core check_order
+  kNoPrice,       // needs a reference price and has none
+  kInvalidOrder,  // fails core check_order
   kDuplicateOrderId,
 };
 

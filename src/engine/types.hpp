@@ -20,7 +20,7 @@ struct Fill {
   Side side = Side::kBuy;
   Quantity quantity;  // positive
   Price price;
-  Money commission;   // positive is a cost; zero until the broker reports it (IB sends it later)
+  Money commission;  // positive is a cost; zero until the broker reports it (IB sends it later)
   Timestamp time;
 
   friend bool operator==(const Fill&, const Fill&) = default;

@@ -33,7 +33,7 @@ struct OrderStatusReport {
   ClientOrderId client_order_id;
   BrokerOrderId broker_order_id;
   VenueOrderState state = VenueOrderState::kSubmitted;
-  Quantity filled;     // cumulative
+  Quantity filled;  // cumulative
   Quantity remaining;
   Price average_fill_price;
   std::string reason;  // why it was cancelled or went inactive, if the venue said
@@ -62,7 +62,7 @@ struct CommissionUpdate {
 // The venue refused a command (IB error 201 and friends, or a modify/cancel it cannot apply).
 struct CommandRejected {
   ClientOrderId client_order_id;
-  int code = 0;        // IB error code where there is one, else 0
+  int code = 0;  // IB error code where there is one, else 0
   std::string reason;
   bool order_is_dead = true;  // false when only a modify/cancel was refused and the order lives
   Timestamp time;
@@ -70,7 +70,8 @@ struct CommandRejected {
   friend bool operator==(const CommandRejected&, const CommandRejected&) = default;
 };
 
-using VenueMessage = std::variant<OrderStatusReport, ExecutionReport, CommissionUpdate, CommandRejected>;
+using VenueMessage =
+    std::variant<OrderStatusReport, ExecutionReport, CommissionUpdate, CommandRejected>;
 
 // Instant at which a message is delivered to the engine.
 Timestamp time_of(const VenueMessage& message);

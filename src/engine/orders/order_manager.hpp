@@ -5,10 +5,10 @@
 
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -129,7 +129,7 @@ class OrderManager {
   const Clock& clock_;
 
   std::unordered_map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
-  std::map<std::uint64_t, ManagedOrder*> open_;   // by sequence: the stable listing order
+  std::map<std::uint64_t, ManagedOrder*> open_;             // by sequence: the stable listing order
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
   std::unordered_map<ExecutionId, ExecutionRecord> executions_;
   std::uint64_t next_sequence_ = 0;

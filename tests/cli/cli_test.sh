@@ -35,4 +35,26 @@ if [ -z "$err" ] || ! echo "$err" | node -e '
   for (const l of lines) { const o = JSON.parse(l); if (!o.ts || !o.level || !o.msg) process.exit(1); }'; then
   echo "FAIL json logs: $err"; fail=1
 else echo "ok   json log lines"; fi
+
+# ibtrade indicators: CSV on stdout, exit 4 naming file and line for a bad row, --skip-bad,
+# exit 2 for bad option values.
+tmp=$(mktemp -d)
+check "indicators daily" 0 "$bin" indicators --input tests/data/orcl-1995-2014-daily.csv --macd 12,26,9 --rsi 14
+out=$("$bin" indicators --input tests/data/index-2006-1min.csv --vwap --atr 14 2>/dev/null)
+if [ "$(echo "$out" | head -n 1)" = "date,time,close,vwap,vwap_upper,vwap_lower,atr" ] &&
+   [ "$(echo "$out" | wc -l)" = 30890 ]; then echo "ok   indicators output"
+else echo "FAIL indicators output: $(echo "$out" | head -n 3)"; fail=1; fi
+printf 'Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,1,2,1,2,2,10\n2020-01-03,1,1,2,1,1,10\n2020-01-06,1,2,1,1.5,1.5,10\n' >"$tmp/bad.csv"
+check "indicators bad row" 4 "$bin" indicators --input "$tmp/bad.csv" --rsi 2
+if "$bin" indicators --input "$tmp/bad.csv" --rsi 2 2>&1 >/dev/null | grep -q "bad.csv:3:"; then
+  echo "ok   indicators bad row names file and line"
+else echo "FAIL indicators bad row message"; fail=1; fi
+check "indicators skip-bad" 0 "$bin" indicators --input "$tmp/bad.csv" --rsi 2 --skip-bad
+rows=$("$bin" indicators --input "$tmp/bad.csv" --rsi 2 --skip-bad 2>/dev/null | wc -l)
+if [ "$rows" = 3 ]; then echo "ok   indicators skip-bad rows"; else echo "FAIL indicators skip-bad: $rows lines"; fail=1; fi
+check "indicators missing file" 4 "$bin" indicators --input "$tmp/none.csv" --rsi 2
+check "indicators bad option" 2 "$bin" indicators --input "$tmp/bad.csv" --macd 12,x
+check "indicators bad period" 2 "$bin" indicators --input "$tmp/bad.csv" --rsi 0
+check "indicators no indicator" 2 "$bin" indicators --input "$tmp/bad.csv"
+rm -rf "$tmp"
 exit $fail

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <variant>
 
-#include <date/date.h>
 #include <toml.hpp>
 #include <unistd.h>  // environ
 
 #include "app/market_calendar.hpp"
+#include "core/calendar/us_equity_holidays.hpp"
 
 namespace ibtrade::app {
 namespace {
@@ -119,12 +119,7 @@ Field choice(std::string_view key, Section Config::*section, E Section::*member,
 
 Problem check_iso_dates(const std::vector<std::string>& dates) {
   for (const auto& d : dates) {
-    std::istringstream in(d);
-    date::year_month_day ymd{};
-    in >> date::parse("%F", ymd);
-    if (in.fail() || !ymd.ok() || in.peek() != std::char_traits<char>::eof() || d.size() != 10) {
-      return "expects dates as \"YYYY-MM-DD\", got " + quoted(d);
-    }
+    if (!parse_iso_date(d).ok()) return "expects dates as \"YYYY-MM-DD\", got " + quoted(d);
   }
   return std::nullopt;
 }

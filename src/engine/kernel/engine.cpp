@@ -125,6 +125,7 @@ Engine::Engine(const Clock& clock, ExecutionClient& venue, EngineConfig config,
             RiskHooks{[this](const std::string& /*reason*/) { orders_.cancel_all(); }, {}}),
       orders_(venue, risk_, *this, clock),
       prices_(orders_, clock),
+      atr_period_(config.atr_period),
       day_start_equity_(config.starting_cash) {}
 
 Engine::~Engine() = default;
@@ -170,7 +171,11 @@ void Engine::set_last_price(const Symbol& symbol, Price price) {
 void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
   set_last_price(symbol, bar.close);
   if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
-  prices_.on_bar(symbol, bar, std::nullopt);
+  auto atr = atr_.find(symbol);
+  if (atr == atr_.end()) atr = atr_.emplace(symbol, indicators::Atr(atr_period_)).first;
+  atr->second.update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
+  prices_.on_bar(symbol, bar,
+                 atr->second.ready() ? std::optional<double>(atr->second.value()) : std::nullopt);
   risk_.update();
   for (auto& slot : strategies_)
     slot->strategy->on_bar(*slot->context, symbol, bar);

@@ -13,6 +13,7 @@
 
 #include "core/calendar/trading_calendar.hpp"
 #include "core/clock.hpp"
+#include "core/indicators/atr.hpp"
 #include "core/market_data.hpp"
 #include "engine/orders/order_listener.hpp"
 #include "engine/orders/order_manager.hpp"
@@ -29,6 +30,7 @@ struct EngineConfig {
   Money starting_cash = Money::from_units(100'000);
   AccountType account_type = AccountType::kRegTMargin;
   RiskLimits risk;
+  int atr_period = 14;  // the ATR (Wilder) per symbol that ATR-trailing stops follow
 };
 
 // Something the engine refused or could not book (an illegal order transition, a ledger error).
@@ -116,6 +118,8 @@ class Engine final : private OrderListener, private RiskView {
   std::vector<std::unique_ptr<StrategySlot>> strategies_;  // in the order they were added
   std::map<StrategyId, StrategySlot*> by_id_;
   std::map<Symbol, Price, std::less<>> last_prices_;
+  std::map<Symbol, indicators::Atr, std::less<>> atr_;
+  int atr_period_;
   Money day_start_equity_;
   std::vector<EngineError> errors_;
   std::function<void(const EngineError&)> error_hook_;

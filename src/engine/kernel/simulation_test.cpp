@@ -191,6 +191,54 @@ TEST(Simulation, KillSwitchCancelsOpenOrdersAndDeniesNewOnes) {
   EXPECT_EQ(strategy.second.decision.reason, DenialReason::kHalted);
 }
 
+// Buys, then protects the position with a stop that trails 2 x ATR(3) behind the best price.
+class AtrTrailer final : public Strategy {
+ public:
+  void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& /*bar*/) override {
+    ++bars_seen;
+    if (bars_seen == 1) ctx.market(symbol, Side::kBuy, Quantity::from_units(100));
+  }
+  void on_fill(StrategyContext& ctx, const Fill& fill) override {
+    if (fill.side != Side::kBuy) return;
+    stop = ctx.stop(fill.symbol, Side::kSell, fill.quantity, px("9.00")).client_order_id;
+    StopPolicy policy;
+    policy.entry = fill.price;
+    policy.trailing = TrailingRule{TrailBy::kAtr, Ratio::from_units(2), Percent{}};
+    policy.tick_size = px("0.01");
+    managed = ctx.manage_stop(stop, policy).ok();
+  }
+  int bars_seen = 0;
+  ClientOrderId stop;
+  bool managed = false;
+};
+
+TEST(Simulation, AtrTrailingStopFollowsTheEnginesAtr) {
+  NoCommission commission;
+  SimulationConfig config;
+  config.engine.risk.enforce_trading_hours = false;
+  config.engine.atr_period = 3;
+  Simulation sim(config, commission);
+  AtrTrailer strategy;
+  sim.add_strategy(StrategyId{"atr"}, strategy);
+  // A steady rise with a true range of 0.20 a bar: ATR(3) = 0.20 once ready, so the stop
+  // trails 0.40 below the best high.
+  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                                   {"10.00", "10.20", "10.00", "10.10"},
+                                   {"10.10", "10.30", "10.10", "10.20"},
+                                   {"10.20", "10.40", "10.20", "10.30"},
+                                   {"10.30", "10.50", "10.30", "10.40"},
+                                   {"10.40", "10.60", "10.40", "10.50"}}));
+  sim.add_feed(feed);
+  sim.run();
+  ASSERT_TRUE(strategy.managed);
+  const ManagedOrder* stop = sim.engine().orders().find(strategy.stop);
+  ASSERT_NE(stop, nullptr);
+  ASSERT_TRUE(stop->order.stop_price.has_value());
+  EXPECT_GT(*stop->order.stop_price, px("9.00"));   // it moved up from the initial stop
+  EXPECT_EQ(*stop->order.stop_price, px("10.20"));  // 2 x 0.20 below the best high, 10.60
+  EXPECT_TRUE(sim.engine().errors().empty());
+}
+
 TEST(Simulation, SameInputsGiveTheSameFills) {
   auto run_once = [] {
     IbkrFixedCommission commission;

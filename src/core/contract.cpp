@@ -3,10 +3,12 @@
 #include <array>
 #include <utility>
 
+#include "core/name_table.hpp"
+
 namespace ibtrade {
 namespace {
 
-constexpr std::array<std::pair<SecType, std::string_view>, 7> kSecTypeCodes{{
+constexpr NameTable<SecType, 7> kSecTypeCodes{{
     {SecType::kStock, "STK"},
     {SecType::kOption, "OPT"},
     {SecType::kFuture, "FUT"},
@@ -19,17 +21,11 @@ constexpr std::array<std::pair<SecType, std::string_view>, 7> kSecTypeCodes{{
 }  // namespace
 
 std::string_view to_ib_code(SecType type) {
-  for (const auto& [value, code] : kSecTypeCodes) {
-    if (value == type) return code;
-  }
-  return "?";
+  return name_of(kSecTypeCodes, type);
 }
 
 std::optional<SecType> sec_type_from_ib_code(std::string_view code) {
-  for (const auto& [value, name] : kSecTypeCodes) {
-    if (name == code) return value;
-  }
-  return std::nullopt;
+  return value_of(kSecTypeCodes, code);
 }
 
 std::string Contract::describe() const {

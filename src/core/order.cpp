@@ -3,14 +3,16 @@
 #include <array>
 #include <utility>
 
+#include "core/name_table.hpp"
+
 namespace ibtrade {
 namespace {
 
-constexpr std::array<std::pair<Side, std::string_view>, 2> kSides{{
+constexpr NameTable<Side, 2> kSides{{
     {Side::kBuy, "BUY"},
     {Side::kSell, "SELL"},
 }};
-constexpr std::array<std::pair<OrderType, std::string_view>, 7> kOrderTypes{{
+constexpr NameTable<OrderType, 7> kOrderTypes{{
     {OrderType::kMarket, "MKT"},
     {OrderType::kLimit, "LMT"},
     {OrderType::kStop, "STP"},
@@ -19,29 +21,12 @@ constexpr std::array<std::pair<OrderType, std::string_view>, 7> kOrderTypes{{
     {OrderType::kMarketOnClose, "MOC"},
     {OrderType::kLimitOnClose, "LOC"},
 }};
-constexpr std::array<std::pair<TimeInForce, std::string_view>, 4> kTifs{{
+constexpr NameTable<TimeInForce, 4> kTifs{{
     {TimeInForce::kDay, "DAY"},
     {TimeInForce::kGtc, "GTC"},
     {TimeInForce::kIoc, "IOC"},
     {TimeInForce::kOpg, "OPG"},
 }};
-
-template <class E, std::size_t N>
-std::string_view code_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, code] : table) {
-    if (v == value) return code;
-  }
-  return "?";
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view code) {
-  for (const auto& [v, name] : table) {
-    if (name == code) return v;
-  }
-  return std::nullopt;
-}
 
 bool needs_limit(OrderType type) {
   return type == OrderType::kLimit || type == OrderType::kStopLimit ||
@@ -54,13 +39,13 @@ bool needs_stop(OrderType type) {
 }  // namespace
 
 std::string_view to_ib_code(Side side) {
-  return code_of(kSides, side);
+  return name_of(kSides, side);
 }
 std::string_view to_ib_code(OrderType type) {
-  return code_of(kOrderTypes, type);
+  return name_of(kOrderTypes, type);
 }
 std::string_view to_ib_code(TimeInForce tif) {
-  return code_of(kTifs, tif);
+  return name_of(kTifs, tif);
 }
 std::optional<Side> side_from_ib_code(std::string_view code) {
   return value_of(kSides, code);

@@ -3,10 +3,12 @@
 #include <array>
 #include <utility>
 
+#include "core/name_table.hpp"
+
 namespace ibtrade::engine {
 namespace {
 
-constexpr std::array<std::pair<OrderStatus, std::string_view>, 12> kNames{{
+constexpr NameTable<OrderStatus, 12> kNames{{
     {OrderStatus::kInitialized, "Initialized"},
     {OrderStatus::kDenied, "Denied"},
     {OrderStatus::kPendingSubmit, "PendingSubmit"},
@@ -44,17 +46,11 @@ bool is_working(OrderStatus status) {
 }
 
 std::string_view to_string(OrderStatus status) {
-  for (const auto& [value, name] : kNames) {
-    if (value == status) return name;
-  }
-  return "?";
+  return name_of(kNames, status);
 }
 
 std::optional<OrderStatus> order_status_from_string(std::string_view text) {
-  for (const auto& [value, name] : kNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return value_of(kNames, text);
 }
 
 }  // namespace ibtrade::engine

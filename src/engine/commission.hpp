@@ -2,7 +2,10 @@
 // reports it and the model is used only for estimates (risk, previews). Single-threaded.
 #pragma once
 
+#include <optional>
+
 #include "core/fixed_point.hpp"
+#include "core/ids.hpp"
 #include "core/order.hpp"
 #include "core/time.hpp"
 
@@ -13,6 +16,9 @@ struct CommissionInput {
   Quantity quantity;  // positive
   Price price;
   Timestamp time;
+  // The order the fill belongs to: per-order minimums and caps then apply to the order's fills
+  // together (IBKR charges the minimum once per order, not once per partial fill).
+  std::optional<ClientOrderId> order_id = std::nullopt;
 };
 
 class CommissionModel {
@@ -20,6 +26,8 @@ class CommissionModel {
   virtual ~CommissionModel() = default;
   // Stateful models (IBKR tiered counts monthly volume) update their state on each call.
   virtual Money commission(const CommissionInput& fill) = 0;
+  // The order will have no more fills: per-order state can be dropped.
+  virtual void order_closed(const ClientOrderId& /*order_id*/) {}
 };
 
 }  // namespace ibtrade::engine

@@ -47,7 +47,10 @@ class IbkrTieredCommission final : public CommissionModel {
   explicit IbkrTieredCommission(IbkrTieredConfig config = {});
 
   // Each fill priced as a whole order (the interface carries no order id); adds to the volume.
-  Money commission(const CommissionInput& fill) override { return charge(fill).total; }
+  Money commission(const CommissionInput& fill) override {
+    return charge(fill, fill.order_id).total;
+  }
+  void order_closed(const ClientOrderId& order) override { close_order(order); }
   // With an order id the minimum and cap apply to the order's fills together, until close_order.
   CommissionBreakdown charge(const CommissionInput& fill,
                              const std::optional<ClientOrderId>& order = std::nullopt);

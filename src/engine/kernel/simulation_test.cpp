@@ -109,11 +109,40 @@ TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
   sim.add_feed(feed);
   sim.run();
   // 100 shares x $0.005 = $0.50, below the $1.00 minimum: $1.00 per side. The sale also pays
-  // the pass-through transaction fees: FINRA TAF 100 x $0.000166 = 0.0166 -> 0.02, and the SEC
-  // fee $1075 x 27.80 / 1e6 = 0.0299 -> 0.03.
+  // the pass-through transaction fees: FINRA TAF 100 x $0.000166 = 0.0166 and the SEC fee
+  // $1075 x 27.80 / 1e6 = 0.029885; 1.046485 rounds to 1.05.
   EXPECT_EQ(sim.engine().ledger().commissions(), money("2.05"));
   EXPECT_EQ(sim.engine().ledger().cash(), money("100047.95"));
   EXPECT_TRUE(sim.engine().errors().empty());
+}
+
+TEST(Simulation, PartialFillsPayTheOrderMinimumOnce) {
+  IbkrFixedCommission commission;
+  SimulationConfig config;
+  config.engine.risk.enforce_trading_hours = false;
+  config.venue.max_volume_share = Percent::from_units(10);  // 10 % of 500 shares: 50 a bar
+  Simulation sim(config, commission);
+  BuyThenSell strategy;  // buys 100 on bar 1, sells 100 on bar 3
+  sim.add_strategy(StrategyId{"bts"}, strategy);
+  std::vector<MarketBar> thin = bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                                              {"10.00", "10.10", "9.90", "10.00"},
+                                              {"10.00", "10.10", "9.90", "10.00"},
+                                              {"10.00", "10.10", "9.90", "10.00"},
+                                              {"10.00", "10.10", "9.90", "10.00"},
+                                              {"10.00", "10.10", "9.90", "10.00"}});
+  for (auto& b : thin)
+    b.bar.volume = Quantity::from_units(500);
+  VectorBarFeed feed(thin);
+  sim.add_feed(feed);
+  sim.run();
+  std::size_t buy_fills = 0;
+  for (const Fill& f : strategy.fills)
+    buy_fills += f.side == Side::kBuy ? 1 : 0;
+  EXPECT_EQ(buy_fills, 2u);  // 50 + 50
+  // Buy: 100 x $0.005 = $0.50 -> the $1.00 minimum, once for the order (not once per fill).
+  // Sell: the same $1.00 plus TAF 100 x 0.000166 = 0.0166 and SEC $1000 x 27.80/1e6 = 0.0278,
+  // the order's total 1.0444 rounded once to 1.04, split over its two fills as 1.02 + 0.02.
+  EXPECT_EQ(sim.engine().ledger().commissions(), money("2.04"));
 }
 
 // Submits a bracket on the first bar; later bars hit the take-profit.

@@ -496,7 +496,8 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
-  const Money fee = commission_.commission(CommissionInput{order.order.side, quantity, price, at});
+  const Money fee = commission_.commission(
+      CommissionInput{order.order.side, quantity, price, at, order.order.client_order_id});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
@@ -530,6 +531,7 @@ void SimulatedVenue::sweep() {
     if (order->arrived) symbols_.at(order->order.contract.symbol).queue.erase(order->priority);
     finished_.insert_or_assign(id, order->state);
     finished_order_.push_back(id);
+    commission_.order_closed(id);
     orders_.erase(id);
   }
   ended_.clear();

@@ -32,6 +32,19 @@ std::vector<MarketBar> bars(const Symbol& symbol,
   return out;
 }
 
+// One strategy over in-memory bars. Trading hours are not checked: the bars are synthetic.
+struct TestRun {
+  TestRun(Strategy& strategy, std::vector<MarketBar> data, CommissionModel& commission,
+          SimulationConfig config = {})
+      : feed(std::move(data)), sim(without_hours(std::move(config)), commission) {
+    sim.add_strategy(StrategyId{"s"}, strategy);
+    sim.add_feed(feed);
+  }
+  static SimulationConfig without_hours(SimulationConfig config) { return config; }
+  VectorBarFeed feed;
+  Simulation sim;
+};
+
 // Buys on the first bar, sells everything on the third; records what it saw.
 class BuyThenSell final : public Strategy {
  public:
@@ -58,16 +71,15 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
   NoCommission commission;
   SimulationConfig config;
   config.engine.starting_cash = money("100000");
-  config.engine.risk.enforce_trading_hours = false;
-  Simulation sim(config, commission);
   BuyThenSell strategy;
-  sim.add_strategy(StrategyId{"bts"}, strategy);
-  VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                                   {"10.25", "10.60", "10.10", "10.40"},
-                                   {"10.45", "10.80", "10.30", "10.70"},
-                                   {"10.75", "10.90", "10.60", "10.65"},
-                                   {"10.60", "10.70", "10.50", "10.55"}}));
-  sim.add_feed(feed);
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                            {"10.25", "10.60", "10.10", "10.40"},
+                            {"10.45", "10.80", "10.30", "10.70"},
+                            {"10.75", "10.90", "10.60", "10.65"},
+                            {"10.60", "10.70", "10.50", "10.55"}}),
+              commission, config);
+  Simulation& sim = run.sim;
   sim.run();
 
   ASSERT_TRUE(strategy.entry.accepted()) << strategy.entry.decision.text;
@@ -97,16 +109,14 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
 
 TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
   IbkrFixedCommission commission;
-  SimulationConfig config;
-  config.engine.risk.enforce_trading_hours = false;
-  Simulation sim(config, commission);
   BuyThenSell strategy;
-  sim.add_strategy(StrategyId{"bts"}, strategy);
-  VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                                   {"10.25", "10.60", "10.10", "10.40"},
-                                   {"10.45", "10.80", "10.30", "10.70"},
-                                   {"10.75", "10.90", "10.60", "10.65"}}));
-  sim.add_feed(feed);
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                            {"10.25", "10.60", "10.10", "10.40"},
+                            {"10.45", "10.80", "10.30", "10.70"},
+                            {"10.75", "10.90", "10.60", "10.65"}}),
+              commission);
+  Simulation& sim = run.sim;
   sim.run();
   // 100 shares x $0.005 = $0.50, below the $1.00 minimum: $1.00 per side. The sale also pays
   // the pass-through transaction fees: FINRA TAF 100 x $0.000166 = 0.0166 and the SEC fee
@@ -119,11 +129,8 @@ TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
 TEST(Simulation, PartialFillsPayTheOrderMinimumOnce) {
   IbkrFixedCommission commission;
   SimulationConfig config;
-  config.engine.risk.enforce_trading_hours = false;
   config.venue.max_volume_share = Percent::from_units(10);  // 10 % of 500 shares: 50 a bar
-  Simulation sim(config, commission);
-  BuyThenSell strategy;  // buys 100 on bar 1, sells 100 on bar 3
-  sim.add_strategy(StrategyId{"bts"}, strategy);
+  BuyThenSell strategy;                                     // buys 100 on bar 1, sells 100 on bar 3
   std::vector<MarketBar> thin = bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
                                               {"10.00", "10.10", "9.90", "10.00"},
                                               {"10.00", "10.10", "9.90", "10.00"},
@@ -132,8 +139,8 @@ TEST(Simulation, PartialFillsPayTheOrderMinimumOnce) {
                                               {"10.00", "10.10", "9.90", "10.00"}});
   for (auto& b : thin)
     b.bar.volume = Quantity::from_units(500);
-  VectorBarFeed feed(thin);
-  sim.add_feed(feed);
+  TestRun run(strategy, thin, commission, config);
+  Simulation& sim = run.sim;
   sim.run();
   std::size_t buy_fills = 0;
   for (const Fill& f : strategy.fills)
@@ -161,16 +168,14 @@ class Bracketeer final : public Strategy {
 
 TEST(Simulation, BracketExitsGoLiveAfterTheEntryAndCancelEachOther) {
   NoCommission commission;
-  SimulationConfig config;
-  config.engine.risk.enforce_trading_hours = false;
-  Simulation sim(config, commission);
   Bracketeer strategy;
-  sim.add_strategy(StrategyId{"br"}, strategy);
-  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
-                                   {"10.00", "10.20", "9.95", "10.10"},
-                                   {"10.10", "11.20", "10.05", "11.10"},
-                                   {"11.10", "11.20", "11.00", "11.05"}}));
-  sim.add_feed(feed);
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                            {"10.00", "10.20", "9.95", "10.10"},
+                            {"10.10", "11.20", "10.05", "11.10"},
+                            {"11.10", "11.20", "11.00", "11.05"}}),
+              commission);
+  Simulation& sim = run.sim;
   sim.run();
   const OrderManager& orders = sim.engine().orders();
   const ManagedOrder* tp = orders.find(strategy.ids.take_profit);
@@ -200,15 +205,13 @@ class Rester final : public Strategy {
 
 TEST(Simulation, KillSwitchCancelsOpenOrdersAndDeniesNewOnes) {
   NoCommission commission;
-  SimulationConfig config;
-  config.engine.risk.enforce_trading_hours = false;
-  Simulation sim(config, commission);
   Rester strategy;
-  sim.add_strategy(StrategyId{"r"}, strategy);
-  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
-                                   {"10.00", "10.20", "9.95", "10.10"},
-                                   {"10.10", "10.20", "10.05", "10.10"}}));
-  sim.add_feed(feed);
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                            {"10.00", "10.20", "9.95", "10.10"},
+                            {"10.10", "10.20", "10.05", "10.10"}}),
+              commission);
+  Simulation& sim = run.sim;
   // Through the second bar (completes at 09:32 EST = 14:32 UTC), then halt.
   sim.run_until(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 32min});
   ASSERT_TRUE(strategy.first.accepted());
@@ -244,20 +247,19 @@ class AtrTrailer final : public Strategy {
 TEST(Simulation, AtrTrailingStopFollowsTheEnginesAtr) {
   NoCommission commission;
   SimulationConfig config;
-  config.engine.risk.enforce_trading_hours = false;
   config.engine.atr_period = 3;
-  Simulation sim(config, commission);
   AtrTrailer strategy;
-  sim.add_strategy(StrategyId{"atr"}, strategy);
   // A steady rise with a true range of 0.20 a bar: ATR(3) = 0.20 once ready, so the stop
   // trails 0.40 below the best high.
-  VectorBarFeed feed(bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
-                                   {"10.00", "10.20", "10.00", "10.10"},
-                                   {"10.10", "10.30", "10.10", "10.20"},
-                                   {"10.20", "10.40", "10.20", "10.30"},
-                                   {"10.30", "10.50", "10.30", "10.40"},
-                                   {"10.40", "10.60", "10.40", "10.50"}}));
-  sim.add_feed(feed);
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                            {"10.00", "10.20", "10.00", "10.10"},
+                            {"10.10", "10.30", "10.10", "10.20"},
+                            {"10.20", "10.40", "10.20", "10.30"},
+                            {"10.30", "10.50", "10.30", "10.40"},
+                            {"10.40", "10.60", "10.40", "10.50"}}),
+              commission, config);
+  Simulation& sim = run.sim;
   sim.run();
   ASSERT_TRUE(strategy.managed);
   const ManagedOrder* stop = sim.engine().orders().find(strategy.stop);
@@ -271,16 +273,14 @@ TEST(Simulation, AtrTrailingStopFollowsTheEnginesAtr) {
 TEST(Simulation, SameInputsGiveTheSameFills) {
   auto run_once = [] {
     IbkrFixedCommission commission;
-    SimulationConfig config;
-    config.engine.risk.enforce_trading_hours = false;
-    Simulation sim(config, commission);
     BuyThenSell strategy;
-    sim.add_strategy(StrategyId{"bts"}, strategy);
-    VectorBarFeed feed(bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                                     {"10.25", "10.60", "10.10", "10.40"},
-                                     {"10.45", "10.80", "10.30", "10.70"},
-                                     {"10.75", "10.90", "10.60", "10.65"}}));
-    sim.add_feed(feed);
+    TestRun run(strategy,
+                bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                              {"10.25", "10.60", "10.10", "10.40"},
+                              {"10.45", "10.80", "10.30", "10.70"},
+                              {"10.75", "10.90", "10.60", "10.65"}}),
+                commission);
+    Simulation& sim = run.sim;
     sim.run();
     return strategy.fills;
   };

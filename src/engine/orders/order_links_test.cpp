@@ -11,18 +11,8 @@ using namespace order_fakes;  // NOLINT(google-build-using-namespace): test buil
 using Kind = FakeVenue::Kind;
 using VS = VenueOrderState;
 
-class BracketTest : public ::testing::Test {
+class BracketTest : public ManagerFixture {
  protected:
-  BracketTest() : clock_(at_seconds(1000)), manager_(venue_, risk_, listener_, clock_) {}
-
-  const ManagedOrder& order(const std::string& id) {
-    const ManagedOrder* found = manager_.find(cid(id));
-    EXPECT_NE(found, nullptr) << id;
-    return *found;
-  }
-  OrderStatus status(const std::string& id) { return order(id).status; }
-  void feed(const VenueMessage& message) { manager_.on_venue_message(message); }
-
   // Buy 100 @ 10.00, take profit 11.00, stop loss 9.50; the entry acknowledged as working.
   void bracket(const std::string& prefix = "") {
     const CommandResult result =
@@ -51,12 +41,6 @@ class BracketTest : public ::testing::Test {
     }
     return false;
   }
-
-  TestClock clock_;
-  FakeVenue venue_;
-  FakeRisk risk_;
-  RecordingListener listener_;
-  OrderManager manager_;
 };
 
 TEST_F(BracketTest, ExitsAreHeldUntilTheEntryFills) {

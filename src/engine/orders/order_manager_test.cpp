@@ -11,30 +11,14 @@ using namespace order_fakes;  // NOLINT(google-build-using-namespace): test buil
 using Kind = FakeVenue::Kind;
 using VS = VenueOrderState;
 
-class OrderManagerTest : public ::testing::Test {
+class OrderManagerTest : public ManagerFixture {
  protected:
-  OrderManagerTest() : clock_(at_seconds(1000)), manager_(venue_, risk_, listener_, clock_) {}
-
-  const ManagedOrder& order(const std::string& id) {
-    const ManagedOrder* found = manager_.find(cid(id));
-    EXPECT_NE(found, nullptr) << id;
-    return *found;
-  }
-  OrderStatus status(const std::string& id) { return order(id).status; }
-  void feed(const VenueMessage& message) { manager_.on_venue_message(message); }
-
   // A buy limit of 100 that the venue has acknowledged as working.
   void working_buy(const std::string& id, std::int64_t quantity = 100) {
     ASSERT_EQ(manager_.submit(limit_order(id, Side::kBuy, quantity, "10.00")).status,
               CommandStatus::kAccepted);
     feed(status_report(id, VS::kSubmitted, 0, quantity));
   }
-
-  TestClock clock_;
-  FakeVenue venue_;
-  FakeRisk risk_;
-  RecordingListener listener_;
-  OrderManager manager_;
 };
 
 // --- submit ----------------------------------------------------------------------------------

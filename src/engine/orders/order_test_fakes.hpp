@@ -9,9 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "core/clock.hpp"
 #include "core/order.hpp"
 #include "engine/orders/order_listener.hpp"
+#include "engine/orders/order_manager.hpp"
 #include "engine/risk_gate.hpp"
 #include "engine/venue.hpp"
 
@@ -159,5 +162,25 @@ inline VenueMessage rejection(const std::string& id, bool order_is_dead, int cod
   rejected.order_is_dead = order_is_dead;
   return rejected;
 }
+
+// An order manager wired to the fakes, at t = 1000 s, for the manager's test suites.
+class ManagerFixture : public ::testing::Test {
+ protected:
+  ManagerFixture() : clock_(at_seconds(1000)), manager_(venue_, risk_, listener_, clock_) {}
+
+  const ManagedOrder& order(const std::string& id) {
+    const ManagedOrder* found = manager_.find(cid(id));
+    EXPECT_NE(found, nullptr) << id;
+    return *found;
+  }
+  OrderStatus status(const std::string& id) { return order(id).status; }
+  void feed(const VenueMessage& message) { manager_.on_venue_message(message); }
+
+  TestClock clock_;
+  FakeVenue venue_;
+  FakeRisk risk_;
+  RecordingListener listener_;
+  OrderManager manager_;
+};
 
 }  // namespace ibtrade::engine::order_fakes

@@ -32,6 +32,27 @@ std::vector<MarketBar> bars(const Symbol& symbol,
   return out;
 }
 
+// Four ACME bars drifting up: buy on bar 1 fills at 10.25, sell on bar 3 fills at 10.75.
+std::vector<MarketBar> rising_bars() {
+  return bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                       {"10.25", "10.60", "10.10", "10.40"},
+                       {"10.45", "10.80", "10.30", "10.70"},
+                       {"10.75", "10.90", "10.60", "10.65"}});
+}
+
+// `series` plus one more 1-minute bar after its last.
+std::vector<MarketBar> with_bar(std::vector<MarketBar> series, std::array<const char*, 4> ohlc) {
+  MarketBar next = series.back();
+  next.bar = Bar{next.bar.time + next.duration,
+                 px(ohlc[0]),
+                 px(ohlc[1]),
+                 px(ohlc[2]),
+                 px(ohlc[3]),
+                 next.bar.volume};
+  series.push_back(next);
+  return series;
+}
+
 // One strategy over in-memory bars. Trading hours are not checked: the bars are synthetic.
 struct TestRun {
   TestRun(Strategy& strategy, std::vector<MarketBar> data, CommissionModel& commission,
@@ -72,13 +93,8 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
   SimulationConfig config;
   config.engine.starting_cash = money("100000");
   BuyThenSell strategy;
-  TestRun run(strategy,
-              bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                            {"10.25", "10.60", "10.10", "10.40"},
-                            {"10.45", "10.80", "10.30", "10.70"},
-                            {"10.75", "10.90", "10.60", "10.65"},
-                            {"10.60", "10.70", "10.50", "10.55"}}),
-              commission, config);
+  TestRun run(strategy, with_bar(rising_bars(), {"10.60", "10.70", "10.50", "10.55"}), commission,
+              config);
   Simulation& sim = run.sim;
   sim.run();
 
@@ -110,12 +126,7 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
 TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
   IbkrFixedCommission commission;
   BuyThenSell strategy;
-  TestRun run(strategy,
-              bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                            {"10.25", "10.60", "10.10", "10.40"},
-                            {"10.45", "10.80", "10.30", "10.70"},
-                            {"10.75", "10.90", "10.60", "10.65"}}),
-              commission);
+  TestRun run(strategy, rising_bars(), commission);
   Simulation& sim = run.sim;
   sim.run();
   // 100 shares x $0.005 = $0.50, below the $1.00 minimum: $1.00 per side. The sale also pays
@@ -274,12 +285,7 @@ TEST(Simulation, SameInputsGiveTheSameFills) {
   auto run_once = [] {
     IbkrFixedCommission commission;
     BuyThenSell strategy;
-    TestRun run(strategy,
-                bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
-                              {"10.25", "10.60", "10.10", "10.40"},
-                              {"10.45", "10.80", "10.30", "10.70"},
-                              {"10.75", "10.90", "10.60", "10.65"}}),
-                commission);
+    TestRun run(strategy, rising_bars(), commission);
     Simulation& sim = run.sim;
     sim.run();
     return strategy.fills;

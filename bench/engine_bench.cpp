@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "engine/fees/ibkr_fixed.hpp"
+#include "engine/fees/no_commission.hpp"
 #include "engine/kernel/simulation.hpp"
 
 namespace ibtrade::engine {
@@ -19,6 +20,11 @@ class Flipper final : public Strategy {
     const Side side = ctx.position(symbol).is_positive() ? Side::kSell : Side::kBuy;
     ctx.market(symbol, side, Quantity::from_units(100));
   }
+};
+
+class Idle final : public Strategy {
+ public:
+  void on_bar(StrategyContext& /*ctx*/, const Symbol& /*symbol*/, const Bar& /*bar*/) override {}
 };
 
 std::vector<MarketBar> make_bars() {
@@ -61,6 +67,28 @@ void BM_OrderRoundTrip(benchmark::State& state) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_OrderRoundTrip)->Unit(benchmark::kMillisecond);
+
+// The same run with a strategy that never trades: what the bars alone cost.
+void BM_BarsWithoutOrders(benchmark::State& state) {
+  const std::vector<MarketBar> bars = make_bars();
+  for (auto _ : state) {
+    NoCommission commission;
+    SimulationConfig config;
+    config.engine.risk.enforce_trading_hours = false;
+    Simulation sim(config, commission);
+    Idle strategy;
+    sim.add_strategy(StrategyId{"idle"}, strategy);
+    VectorBarFeed feed(bars);
+    sim.add_feed(feed);
+    sim.run();
+    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+  }
+  state.SetItemsProcessed(state.iterations() * kBars);
+  state.counters["ns_per_bar"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kBars),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_BarsWithoutOrders)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ibtrade::engine

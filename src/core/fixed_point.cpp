@@ -32,6 +32,8 @@ constexpr std::int64_t kPow10[] = {1,
                                    10'000'000'000'000,
                                    100'000'000'000'000,
                                    1'000'000'000'000'000,
+                                   10'000'000'000'000'000,
+                                   100'000'000'000'000'000,
                                    1'000'000'000'000'000'000};
 
 std::int64_t narrow(Wide value, const char* op) {
@@ -51,6 +53,33 @@ Wide div_half_even(Wide numerator, Wide divisor) {
     quotient += numerator < 0 ? -1 : 1;
   }
   return quotient;
+}
+
+// The same in int64, for the common case where the product fits: no 128-bit division.
+std::int64_t div_half_even_64(std::int64_t numerator, std::int64_t divisor) {
+  std::int64_t quotient = numerator / divisor;
+  const std::int64_t remainder = numerator % divisor;
+  const std::uint64_t twice = (remainder < 0 ? 0ULL - static_cast<std::uint64_t>(remainder)
+                                             : static_cast<std::uint64_t>(remainder)) *
+                              2U;
+  const auto unsigned_divisor = static_cast<std::uint64_t>(divisor);
+  if (twice > unsigned_divisor || (twice == unsigned_divisor && quotient % 2 != 0)) {
+    quotient += numerator < 0 ? -1 : 1;
+  }
+  return quotient;
+}
+
+// Cancels a factor shared by `b` and `divisor` when one divides the other (prices and
+// quantities are often whole multiples of the 1e-9 scale), so that a * b fits in int64 more
+// often. divisor > 0.
+void reduce(std::int64_t& b, std::int64_t& divisor) {
+  if (b != 0 && b != std::numeric_limits<std::int64_t>::min() && divisor % b == 0) {
+    divisor /= b < 0 ? -b : b;  // stays positive
+    b = b < 0 ? -1 : 1;
+  } else if (b % divisor == 0) {
+    b /= divisor;
+    divisor = 1;
+  }
 }
 
 Error parse_error(std::string_view text, std::string_view what, std::string_view why) {
@@ -78,11 +107,31 @@ std::int64_t sub(std::int64_t a, std::int64_t b) {
 
 std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor) {
   if (divisor <= 0) throw std::invalid_argument("fixed-point divisor must be positive");
+  reduce(b, divisor);
+  if (std::int64_t product = 0; !__builtin_mul_overflow(a, b, &product)) {
+    return divisor == 1 ? product : div_half_even_64(product, divisor);
+  }
   return narrow(div_half_even(Wide{a} * Wide{b}, Wide{divisor}), "*");
 }
 
 std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t divisor, int precision) {
   if (divisor == 0) throw std::invalid_argument("fixed-point division by zero");
+  if (divisor < 0 && divisor != std::numeric_limits<std::int64_t>::min() &&
+      a != std::numeric_limits<std::int64_t>::min()) {
+    a = -a;
+    divisor = -divisor;
+  }
+  if (divisor > 0) {
+    reduce(b, divisor);
+    const std::int64_t unit =
+        precision >= kFixedPrecision ? 1 : kPow10[kFixedPrecision - precision];
+    std::int64_t product = 0;
+    std::int64_t scaled_divisor = 0;
+    if (!__builtin_mul_overflow(a, b, &product) &&
+        !__builtin_mul_overflow(divisor, unit, &scaled_divisor)) {
+      return narrow(Wide{div_half_even_64(product, scaled_divisor)} * unit, "*");
+    }
+  }
   Wide numerator = Wide{a} * Wide{b};
   Wide denominator = Wide{divisor};
   if (denominator < 0) {

@@ -269,5 +269,66 @@ TEST(FixedPointProperty, NotionalMatchesIntegerProduct) {
   }
 }
 
+// mul_div and mul_div_rounded take int64 shortcuts when the product fits or a factor cancels;
+// whatever path they take, the answer must be the 128-bit one rounded once, half to even.
+__extension__ typedef __int128 Wide;
+
+Wide reference_div_half_even(Wide numerator, Wide divisor) {
+  if (divisor < 0) {
+    numerator = -numerator;
+    divisor = -divisor;
+  }
+  Wide quotient = numerator / divisor;
+  const Wide remainder = numerator % divisor;
+  const Wide twice = (remainder < 0 ? -remainder : remainder) * 2;
+  if (twice > divisor || (twice == divisor && quotient % 2 != 0)) {
+    quotient += numerator < 0 ? -1 : 1;
+  }
+  return quotient;
+}
+
+TEST(FixedPointProperty, MulDivMatchesWideArithmeticOnEveryPath) {
+  for (std::uint64_t seed : kRegressionSeeds) {
+    std::mt19937_64 rng(seed);
+    // Magnitudes from tiny to near the int64 limit, and divisors that do and do not share
+    // factors with b (the scale 1e9, whole quantities, odd numbers).
+    const auto magnitude = [&] {
+      const int digits = static_cast<int>(rng() % 19);
+      const std::int64_t bound = fixed::pow10(digits);
+      const auto value = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(bound));
+      return rng() % 2 == 0 ? value : -value;
+    };
+    const std::int64_t kScaleChoices[] = {1, 10, 1'000'000'000, 3, 7, 100'000'000'000};
+    for (int i = 0; i < 50'000; ++i) {
+      const std::int64_t a = magnitude();
+      std::int64_t b = (i % 3 == 0) ? kScaleChoices[rng() % 6] : magnitude();
+      std::int64_t d =
+          (i % 4 == 0) ? kScaleChoices[rng() % 6] * (1 + static_cast<std::int64_t>(rng() % 1000))
+                       : magnitude();
+      if (d == 0) d = 1;
+      const int precision = static_cast<int>(rng() % 10);
+      const Wide unit = fixed::pow10(kFixedPrecision - std::min(precision, kFixedPrecision));
+      const Wide expected_rounded =
+          reference_div_half_even(Wide{a} * Wide{b}, Wide{d} * unit) * unit;
+      if (expected_rounded >= std::numeric_limits<std::int64_t>::min() &&
+          expected_rounded <= std::numeric_limits<std::int64_t>::max()) {
+        ASSERT_EQ(fixed::mul_div_rounded(a, b, d, precision),
+                  static_cast<std::int64_t>(expected_rounded))
+            << "seed " << seed << " a " << a << " b " << b << " d " << d << " p " << precision;
+      } else {
+        ASSERT_THROW((void)fixed::mul_div_rounded(a, b, d, precision), FixedPointOverflow);
+      }
+      if (d > 0) {
+        const Wide expected = reference_div_half_even(Wide{a} * Wide{b}, Wide{d});
+        if (expected >= std::numeric_limits<std::int64_t>::min() &&
+            expected <= std::numeric_limits<std::int64_t>::max()) {
+          ASSERT_EQ(fixed::mul_div(a, b, d), static_cast<std::int64_t>(expected))
+              << "seed " << seed << " a " << a << " b " << b << " d " << d;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ibtrade

@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <utility>
+
+#include "core/hash.hpp"
 
 namespace ibtrade {
 
@@ -46,6 +49,10 @@ using ExecutionId = StrongId<struct ExecutionIdTag, std::string>;
 template <class Tag, class Rep>
 struct std::hash<ibtrade::StrongId<Tag, Rep>> {
   std::size_t operator()(const ibtrade::StrongId<Tag, Rep>& id) const noexcept {
-    return std::hash<Rep>{}(id.value());
+    if constexpr (std::is_same_v<Rep, std::string>) {
+      return ibtrade::hash_bytes(id.value());
+    } else {
+      return std::hash<Rep>{}(id.value());
+    }
   }
 };

@@ -10,11 +10,17 @@ IbkrFixedCommission::IbkrFixedCommission(IbkrFixedConfig config)
 
 CommissionBreakdown IbkrFixedCommission::charge(const CommissionInput& fill,
                                                 const std::optional<ClientOrderId>& order) {
-  OrderAccrual accrual = accruals_.get(order);
+  return book(fill, order, /*itemize=*/true);
+}
+
+CommissionBreakdown IbkrFixedCommission::book(const CommissionInput& fill,
+                                              const std::optional<ClientOrderId>& order,
+                                              bool itemize) {
+  OrderAccrual single;  // a fill without an order id is an order of its own
+  OrderAccrual* accrual = accruals_.find_or_add(order);
   const Money raw = notional(price_of(config_.per_share), fill.quantity);
-  CommissionBreakdown out = book_fill(accrual, fill, raw, bounds_, config_.fees);
-  accruals_.commit(order, accrual);
-  return out;
+  return book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees,
+                   itemize);
 }
 
 }  // namespace ibtrade::engine

@@ -28,7 +28,7 @@ class IbkrFixedCommission final : public CommissionModel {
 
   // Each fill priced as a whole order (the interface carries no order id).
   Money commission(const CommissionInput& fill) override {
-    return charge(fill, fill.order_id).total;
+    return book(fill, fill.order_id, /*itemize=*/false).total;
   }
   void order_closed(const ClientOrderId& order) override { close_order(order); }
   // With an order id the minimum and cap apply to the order's fills together, until close_order.
@@ -40,6 +40,9 @@ class IbkrFixedCommission final : public CommissionModel {
   const IbkrFixedConfig& config() const { return config_; }
 
  private:
+  CommissionBreakdown book(const CommissionInput& fill, const std::optional<ClientOrderId>& order,
+                           bool itemize);
+
   IbkrFixedConfig config_;
   StockPlanBounds bounds_;
   OrderAccruals accruals_;

@@ -25,15 +25,22 @@ IbkrTieredCommission::IbkrTieredCommission(IbkrTieredConfig config)
 
 CommissionBreakdown IbkrTieredCommission::charge(const CommissionInput& fill,
                                                  const std::optional<ClientOrderId>& order) {
+  return book(fill, order, /*itemize=*/true);
+}
+
+CommissionBreakdown IbkrTieredCommission::book(const CommissionInput& fill,
+                                               const std::optional<ClientOrderId>& order,
+                                               bool itemize) {
   const int month = month_of(fill.time);
   if (month_ != month) {
     month_ = month;
     volume_ = Quantity{};
   }
-  OrderAccrual accrual = accruals_.get(order);
+  OrderAccrual single;  // a fill without an order id is an order of its own
+  OrderAccrual* accrual = accruals_.find_or_add(order);
   const Money raw = marginal_commission(volume_, fill.quantity);
-  CommissionBreakdown out = book_fill(accrual, fill, raw, bounds_, config_.fees);
-  accruals_.commit(order, accrual);
+  CommissionBreakdown out =
+      book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees, itemize);
   volume_ += fill.quantity;
   return out;
 }

@@ -48,7 +48,7 @@ class IbkrTieredCommission final : public CommissionModel {
 
   // Each fill priced as a whole order (the interface carries no order id); adds to the volume.
   Money commission(const CommissionInput& fill) override {
-    return charge(fill, fill.order_id).total;
+    return book(fill, fill.order_id, /*itemize=*/false).total;
   }
   void order_closed(const ClientOrderId& order) override { close_order(order); }
   // With an order id the minimum and cap apply to the order's fills together, until close_order.
@@ -69,6 +69,8 @@ class IbkrTieredCommission final : public CommissionModel {
   const IbkrTieredConfig& config() const { return config_; }
 
  private:
+  CommissionBreakdown book(const CommissionInput& fill, const std::optional<ClientOrderId>& order,
+                           bool itemize);
   // Months since year 0 in the configured zone.
   int month_of(Timestamp t) const;
   // Per-share commission of `quantity` shares after `volume_before` shares this month.

@@ -11,7 +11,7 @@ constexpr int kCents = 2;
 
 CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill,
                               Money raw_commission, const StockPlanBounds& bounds,
-                              const std::vector<FeeItem>& fees) {
+                              const std::vector<FeeItem>& fees, bool itemize) {
   const Money value = notional(fill.price, fill.quantity);
   accrual.raw_commission += raw_commission;
   accrual.value += value;
@@ -28,10 +28,10 @@ CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill
 
   const FeeBase base{fill.side, fill.quantity, value, out.commission};
   Money exact = out.commission;
-  out.fees.reserve(fees.size());
+  if (itemize) out.fees.reserve(fees.size());
   for (const FeeItem& item : fees) {
     const Money amount = fee_amount(item, base);
-    out.fees.push_back({item.name, amount});
+    if (itemize) out.fees.push_back({item.name, amount});
     exact += amount;
   }
   accrual.exact_total += exact;
@@ -47,8 +47,8 @@ OrderAccrual OrderAccruals::get(const std::optional<ClientOrderId>& order) const
   return it == open_.end() ? OrderAccrual{} : it->second;
 }
 
-void OrderAccruals::commit(const std::optional<ClientOrderId>& order, const OrderAccrual& accrual) {
-  if (order) open_[*order] = accrual;
+OrderAccrual* OrderAccruals::find_or_add(const std::optional<ClientOrderId>& order) {
+  return order ? &open_[*order] : nullptr;
 }
 
 }  // namespace ibtrade::engine

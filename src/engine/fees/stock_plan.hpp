@@ -5,8 +5,8 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "core/fixed_point.hpp"
@@ -34,24 +34,26 @@ struct OrderAccrual {
 };
 
 // Books one fill into `accrual`: its share of the order's bounded commission, its fees, and a
-// total such that the order's fills add up to the order's total rounded once to cents.
+// total such that the order's fills add up to the order's total rounded once to cents. Without
+// `itemize` the breakdown's fee list stays empty (the venue books only the total, per fill).
 CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill,
                               Money raw_commission, const StockPlanBounds& bounds,
-                              const std::vector<FeeItem>& fees);
+                              const std::vector<FeeItem>& fees, bool itemize = true);
 
 // Accruals of orders still receiving fills, by client order id. Without an id a fill is a whole
 // order of its own.
 class OrderAccruals {
  public:
-  // The running totals of `order` (a copy: nothing is stored until commit).
+  // The running totals of `order` (a copy, for estimates that change nothing).
   OrderAccrual get(const std::optional<ClientOrderId>& order) const;
-  void commit(const std::optional<ClientOrderId>& order, const OrderAccrual& accrual);
+  // The stored totals of `order` to update in place (created empty), or null without an id.
+  OrderAccrual* find_or_add(const std::optional<ClientOrderId>& order);
   // The order will get no more fills (terminal status): forget its totals.
   void close(const ClientOrderId& order) { open_.erase(order); }
   std::size_t open_count() const { return open_.size(); }
 
  private:
-  std::map<ClientOrderId, OrderAccrual> open_;
+  std::unordered_map<ClientOrderId, OrderAccrual> open_;
 };
 
 }  // namespace ibtrade::engine

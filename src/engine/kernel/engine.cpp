@@ -229,8 +229,12 @@ Timestamp Engine::next_wakeup() const {
 }
 
 Engine::StrategySlot* Engine::owner_of(const Order& order) {
-  auto it = by_id_.find(order.strategy_id);
-  return it == by_id_.end() ? nullptr : it->second;
+  // A linear scan: a process runs a handful of strategies, and comparing a few short ids beats
+  // a tree walk on every order update.
+  for (const auto& slot : strategies_) {
+    if (slot->id == order.strategy_id) return slot.get();
+  }
+  return nullptr;
 }
 
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {

@@ -2,40 +2,69 @@
 // they were pushed, so the same inputs always replay in the same order. Single-threaded.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
-#include <queue>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/time.hpp"
 
 namespace ibtrade::engine {
 
+// Events sit in slots that are reused; the heap orders small (time, sequence, slot) keys, so an
+// event is moved twice (in and out) however deep the heap is. Venue messages are a few hundred
+// bytes: sifting them through the heap was a large share of an order's round trip.
 template <class Event>
 class EventQueue {
  public:
-  void push(Timestamp at, Event event) { heap_.push(Entry{at, next_seq_++, std::move(event)}); }
+  void push(Timestamp at, Event event) { push(at, next_seq_++, std::move(event)); }
+  // With a sequence number from the caller, shared with another queue it is merged with.
+  // Do not mix with the overload above on one queue.
+  void push(Timestamp at, std::uint64_t seq, Event event) {
+    std::uint32_t slot = 0;
+    if (free_.empty()) {
+      slot = static_cast<std::uint32_t>(slots_.size());
+      slots_.emplace_back(std::move(event));
+    } else {
+      slot = free_.back();
+      free_.pop_back();
+      slots_[slot].emplace(std::move(event));
+    }
+    heap_.push_back(Key{at, seq, slot});
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+  }
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
-  Timestamp next_time() const { return heap_.empty() ? Timestamp::max() : heap_.top().at; }
+  Timestamp next_time() const { return heap_.empty() ? Timestamp::max() : heap_.front().at; }
+  // The sequence number of the earliest event; the queue must not be empty.
+  std::uint64_t next_seq() const { return heap_.front().seq; }
 
   // Removes and returns the earliest event; its time goes to `at`.
   Event pop(Timestamp& at) {
-    Entry top = std::move(const_cast<Entry&>(heap_.top()));  // NOLINT: moved out, popped next
-    heap_.pop();
-    at = top.at;
-    return std::move(top.event);
+    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
+    const Key key = heap_.back();
+    heap_.pop_back();
+    at = key.at;
+    std::optional<Event>& slot = slots_[key.slot];
+    Event event = std::move(*slot);
+    slot.reset();
+    free_.push_back(key.slot);
+    return event;
   }
 
  private:
-  struct Entry {
+  struct Key {
     Timestamp at;
     std::uint64_t seq = 0;
-    Event event;
-    bool operator>(const Entry& other) const {
+    std::uint32_t slot = 0;
+    bool operator>(const Key& other) const {
       return at != other.at ? at > other.at : seq > other.seq;
     }
   };
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap_;
+  std::vector<Key> heap_;
+  std::vector<std::optional<Event>> slots_;
+  std::vector<std::uint32_t> free_;
   std::uint64_t next_seq_ = 0;
 };
 

@@ -12,7 +12,7 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
           [this](VenueMessage message) {
             // A message can't be delivered before it is sent.
             const Timestamp at = std::max(time_of(message), clock_.now());
-            queue_.push(at, std::move(message));
+            deliveries_.push_back(Delivery{at, next_seq_++, std::move(message)});
           },
           clock_, commission, std::move(config.venue), std::move(fill_model),
           std::move(latency_model), config.seed),
@@ -37,6 +37,14 @@ Simulation::Source Simulation::next_source(Timestamp& at) const {
     }
   };
   consider(queue_.next_time(), Source::kQueue);
+  if (has_delivery()) {
+    const Delivery& first = deliveries_[delivered_];
+    if (first.at < at ||
+        (first.at == at && best == Source::kQueue && first.seq < queue_.next_seq())) {
+      at = first.at;
+      best = Source::kVenue;
+    }
+  }
   consider(engine_.next_wakeup(), Source::kWakeup);
   if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
   for (const FeedSlot& slot : feeds_) {
@@ -61,7 +69,7 @@ bool Simulation::run_until(Timestamp until) {
     const Source source = next_source(at);
     if (source == Source::kNone) {
       if (open_day_) close_session(*open_day_);
-      if (!queue_.empty()) continue;  // the closing auction's messages
+      if (!queue_.empty() || has_delivery()) continue;  // the closing auction's messages
       engine_.stop();
       return false;
     }
@@ -76,6 +84,16 @@ void Simulation::step(Source source, Timestamp at) {
     case Source::kQueue: {
       Timestamp when;
       dispatch(queue_.pop(when));
+      break;
+    }
+    case Source::kVenue: {
+      // Moved out first: the engine's reaction may append messages and grow the vector.
+      const VenueMessage message = std::move(deliveries_[delivered_].message);
+      if (++delivered_ == deliveries_.size()) {
+        deliveries_.clear();
+        delivered_ = 0;
+      }
+      engine_.on_venue_message(message);
       break;
     }
     case Source::kWakeup:
@@ -106,13 +124,11 @@ void Simulation::on_data(FeedSlot& slot) {
   open_session_if_new(bar);
   venue_.on_bar(bar.symbol, bar.bar);
   last_close_[bar.symbol] = bar.bar.close;
-  queue_.push(bar.bar.time + bar.duration, BarComplete{bar.symbol, bar.bar});
+  push(bar.bar.time + bar.duration, BarComplete{bar.symbol, bar.bar});
 }
 
-void Simulation::dispatch(Event event) {
-  if (auto* message = std::get_if<VenueMessage>(&event)) {
-    engine_.on_venue_message(*message);
-  } else if (auto* complete = std::get_if<BarComplete>(&event)) {
+void Simulation::dispatch(const Event& event) {
+  if (auto* complete = std::get_if<BarComplete>(&event)) {
     ++bars_processed_;
     engine_.on_bar(complete->symbol, complete->bar);
   } else if (auto* close = std::get_if<SessionClose>(&event)) {
@@ -136,7 +152,7 @@ void Simulation::open_session_if_new(const MarketBar& bar) {
   engine_.on_session_open(day);
   if (calendar_ != nullptr) {
     if (auto hours = calendar_->hours(day); hours && hours->close > clock_.now()) {
-      queue_.push(hours->close, SessionClose{day});
+      push(hours->close, SessionClose{day});
     }
   }
 }

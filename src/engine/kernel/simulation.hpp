@@ -66,23 +66,37 @@ class Simulation {
   struct SessionClose {
     date::year_month_day day;
   };
-  using Event = std::variant<VenueMessage, BarComplete, SessionClose>;
+  using Event = std::variant<BarComplete, SessionClose>;
+  // The venue's channel is first in first out (its stamps never go back), so its messages need
+  // no heap: a plain queue, merged with the events by (time, push order).
+  struct Delivery {
+    Timestamp at;
+    std::uint64_t seq = 0;
+    VenueMessage message;
+  };
   struct FeedSlot {
     BarFeed* feed = nullptr;
     std::optional<MarketBar> next;
   };
 
-  enum class Source { kNone, kQueue, kWakeup, kArrival, kData };
+  enum class Source { kNone, kQueue, kVenue, kWakeup, kArrival, kData };
   Source next_source(Timestamp& at) const;
   void step(Source source, Timestamp at);
   void on_data(FeedSlot& slot);
-  void dispatch(Event event);
+  void dispatch(const Event& event);
+  void push(Timestamp at, Event event) { queue_.push(at, next_seq_++, std::move(event)); }
   void open_session_if_new(const MarketBar& bar);
   void close_session(date::year_month_day day);
   date::year_month_day session_day(Timestamp bar_start) const;
 
   TestClock clock_;
   EventQueue<Event> queue_;
+  // deliveries_[delivered_..] are pending; the vector is reset whenever it drains, which it
+  // does after nearly every message, so it stays small and never reallocates in steady state.
+  std::vector<Delivery> deliveries_;
+  std::size_t delivered_ = 0;
+  bool has_delivery() const { return delivered_ < deliveries_.size(); }
+  std::uint64_t next_seq_ = 0;  // shared by queue_ and deliveries_
   SimulatedVenue venue_;
   Engine engine_;
   const TradingCalendar* calendar_;

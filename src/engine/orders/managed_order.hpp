@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,10 +19,17 @@
 namespace ibtrade::engine {
 
 struct ManagedOrder {
-  Order order;     // as it stands now (after modifies, and bracket/OCA sizing)
-  Order original;  // as first submitted: what idempotent re-submits are compared with
+  Order order;  // as it stands now (after modifies, and bracket/OCA sizing)
+  // As first submitted: what idempotent re-submits are compared with.
+  const Order& original() const { return original_ ? *original_ : order; }
+  // Must be called before `order` changes for the first time. Most orders never change, so the
+  // copy is made only then rather than for every order.
+  void keep_original() {
+    if (!original_) original_ = std::make_shared<const Order>(order);
+  }
   OrderStatus status = OrderStatus::kInitialized;
   std::uint64_t sequence = 0;  // submission order: open orders are listed in this order
+  bool listed_open = false;    // in the order manager's list of open orders
 
   Quantity filled;        // sum of the executions booked
   Money filled_notional;  // sum of price x quantity over those executions, exact
@@ -47,6 +55,9 @@ struct ManagedOrder {
   Quantity remaining() const { return order.quantity - filled; }
   // Sum of notional / sum of quantity, half-even at 1e-9; zero before the first fill.
   Price average_fill_price() const;
+
+ private:
+  std::shared_ptr<const Order> original_;  // set once `order` has changed
 };
 
 }  // namespace ibtrade::engine

@@ -96,6 +96,7 @@ void OrderManager::resize_oca_group(const std::string& oca_key) {
 
 void OrderManager::activate_child(ManagedOrder& child, Quantity quantity) {
   const OrderStatus previous = child.status;
+  child.keep_original();
   child.order.quantity = quantity;
   RiskDecision decision = RiskDecision::allow();
   if (std::string problem = check_order(child.order); !problem.empty()) {

@@ -1,5 +1,6 @@
 #include "engine/orders/order_manager.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace ibtrade::engine {
@@ -23,14 +24,14 @@ ManagedOrder* OrderManager::lookup(const ClientOrderId& id) {
 std::vector<const ManagedOrder*> OrderManager::open_orders() const {
   std::vector<const ManagedOrder*> out;
   out.reserve(open_.size());
-  for (const auto& [sequence, order] : open_)
+  for (const ManagedOrder* order : open_)
     out.push_back(order);
   return out;
 }
 
 std::vector<const ManagedOrder*> OrderManager::open_orders(std::string_view symbol) const {
   std::vector<const ManagedOrder*> out;
-  for (const auto& [sequence, order] : open_) {
+  for (const ManagedOrder* order : open_) {
     if (order->order.contract.symbol == symbol) out.push_back(order);
   }
   return out;
@@ -38,7 +39,7 @@ std::vector<const ManagedOrder*> OrderManager::open_orders(std::string_view symb
 
 Quantity OrderManager::open_quantity(std::string_view symbol, Side side) const {
   Quantity total;
-  for (const auto& [sequence, order] : open_) {
+  for (const ManagedOrder* order : open_) {
     if (order->order.contract.symbol == symbol && order->order.side == side &&
         is_working(order->status)) {
       total += order->remaining();
@@ -49,14 +50,39 @@ Quantity OrderManager::open_quantity(std::string_view symbol, Side side) const {
 
 // --- bookkeeping -----------------------------------------------------------------------------
 
-ManagedOrder& OrderManager::insert(const Order& order, const Order& original) {
+namespace {
+
+bool by_sequence(const ManagedOrder* order, std::uint64_t sequence) {
+  return order->sequence < sequence;
+}
+
+}  // namespace
+
+void OrderManager::list_open(ManagedOrder& order) {
+  if (order.listed_open) return;
+  order.listed_open = true;
+  // New orders have the highest sequence: appending is the common case.
+  if (open_.empty() || open_.back()->sequence < order.sequence) {
+    open_.push_back(&order);
+    return;
+  }
+  open_.insert(std::lower_bound(open_.begin(), open_.end(), order.sequence, by_sequence), &order);
+}
+
+void OrderManager::unlist_open(ManagedOrder& order) {
+  if (!order.listed_open) return;
+  order.listed_open = false;
+  const auto it = std::lower_bound(open_.begin(), open_.end(), order.sequence, by_sequence);
+  if (it != open_.end() && *it == &order) open_.erase(it);
+}
+
+ManagedOrder& OrderManager::insert(const Order& order) {
   ManagedOrder& managed = orders_[order.client_order_id];
   managed.order = order;
-  managed.original = original;
   managed.sequence = next_sequence_++;
   managed.created_at = clock_.now();
   managed.updated_at = managed.created_at;
-  open_.emplace(managed.sequence, &managed);
+  list_open(managed);
   return managed;
 }
 
@@ -72,9 +98,9 @@ void OrderManager::set_status(ManagedOrder& order, OrderStatus next, Timestamp w
   order.status = next;
   order.updated_at = when;
   if (is_terminal(next)) {
-    open_.erase(order.sequence);
+    unlist_open(order);
   } else {
-    open_.emplace(order.sequence, &order);
+    list_open(order);
   }
 }
 
@@ -93,9 +119,8 @@ CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, 
   return {CommandStatus::kRefused, status, {}, std::move(error)};
 }
 
-CommandResult OrderManager::deny_new(const Order& order, const Order& original,
-                                     RiskDecision decision) {
-  ManagedOrder& managed = insert(order, original);
+CommandResult OrderManager::deny_new(const Order& order, RiskDecision decision) {
+  ManagedOrder& managed = insert(order);
   managed.last_decision = decision;
   apply(managed, OrderEvent::kDeny, clock_.now());
   notify(managed, OrderStatus::kInitialized);
@@ -104,7 +129,7 @@ CommandResult OrderManager::deny_new(const Order& order, const Order& original,
 
 CommandResult OrderManager::idempotent_result(const ManagedOrder& existing,
                                               const Order& submitted) {
-  if (existing.original == submitted) {
+  if (existing.original() == submitted) {
     return {CommandStatus::kUnchanged, existing.status, existing.last_decision, {}};
   }
   auto decision = RiskDecision::deny(DenialReason::kDuplicateOrderId,
@@ -126,18 +151,18 @@ CommandResult OrderManager::submit(const Order& order) {
     return idempotent_result(*existing, order);
   }
   if (order.parent_id) {
-    return deny_new(order, order,
+    return deny_new(order,
                     RiskDecision::deny(DenialReason::kInvalidOrder,
                                        "an order with a parent must be sent with submit_bracket"));
   }
   if (std::string problem = check_order(order); !problem.empty()) {
-    return deny_new(order, order, RiskDecision::deny(DenialReason::kInvalidOrder, problem));
+    return deny_new(order, RiskDecision::deny(DenialReason::kInvalidOrder, problem));
   }
   // Risk sees the book without this order: it is inserted only once approved.
   RiskDecision decision = risk_.check(order, RiskAction::kSubmit);
-  if (!decision.allowed()) return deny_new(order, order, std::move(decision));
+  if (!decision.allowed()) return deny_new(order, std::move(decision));
 
-  ManagedOrder& managed = insert(order, order);
+  ManagedOrder& managed = insert(order);
   if (!order.oca_group.empty()) {
     managed.oca_key = order.oca_group;
     managed.oca_base = order.quantity;
@@ -171,7 +196,8 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
   const ManagedOrder* known_tp = find(tp.client_order_id);
   const ManagedOrder* known_sl = find(sl.client_order_id);
   if (known_entry != nullptr && known_tp != nullptr && known_sl != nullptr &&
-      known_entry->original == entry && known_tp->original == tp && known_sl->original == sl) {
+      known_entry->original() == entry && known_tp->original() == tp &&
+      known_sl->original() == sl) {
     return idempotent_result(*known_entry, entry);
   }
   using Known = std::pair<const ManagedOrder*, const Order*>;
@@ -201,12 +227,12 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
                               ? risk_.check(entry, RiskAction::kSubmit)
                               : RiskDecision::deny(DenialReason::kInvalidOrder, problem);
   if (!decision.allowed()) {
-    deny_new(tp, tp, decision);
-    deny_new(sl, sl, decision);
-    return deny_new(entry, entry, std::move(decision));
+    deny_new(tp, decision);
+    deny_new(sl, decision);
+    return deny_new(entry, std::move(decision));
   }
 
-  ManagedOrder& parent = insert(entry, entry);
+  ManagedOrder& parent = insert(entry);
   if (!entry.oca_group.empty()) {
     parent.oca_key = entry.oca_group;
     parent.oca_base = entry.quantity;
@@ -214,7 +240,7 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
   }
   const std::string exits_key = "bracket:" + id.value();
   for (const Order* exit : {&tp, &sl}) {
-    ManagedOrder& child = insert(*exit, *exit);
+    ManagedOrder& child = insert(*exit);
     child.oca_key = exits_key;
     parent.children.push_back(exit->client_order_id);
     oca_groups_[exits_key].push_back(exit->client_order_id);
@@ -275,6 +301,7 @@ CommandResult OrderManager::send_modify(ManagedOrder& order, Order modified) {
   }
   const bool held = order.status == OrderStatus::kInitialized;
   if (!held && !order.before_modify) order.before_modify = order.order;
+  order.keep_original();
   order.order = std::move(modified);
   apply(order, OrderEvent::kModifyRequest, clock_.now());
   notify(order, order.status);
@@ -320,7 +347,7 @@ std::size_t OrderManager::cancel_all() {
   // A snapshot: cancelling changes open_ underneath.
   std::vector<ManagedOrder*> targets;
   targets.reserve(open_.size());
-  for (const auto& [sequence, order] : open_)
+  for (ManagedOrder* order : open_)
     targets.push_back(order);
   std::size_t count = 0;
   for (ManagedOrder* order : targets) {
@@ -409,6 +436,7 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   if (filled > order->order.quantity) {
     this->report(id, "filled " + filled.to_string() + " above the reduced quantity " +
                          order->order.quantity.to_string() + ": the reduction lost the race");
+    order->keep_original();
     order->order.quantity = filled;
   }
   order->filled = filled;
@@ -469,7 +497,7 @@ void OrderManager::on_rejected(const CommandRejected& rejected) {
   // unless fills beyond the old quantity prove that it took the new one.
   if (!rejected.order_is_dead && previous != OrderStatus::kPendingCancel && order->before_modify) {
     if (order->before_modify->quantity > order->filled) {
-      order->order = *order->before_modify;
+      order->order = *order->before_modify;  // the original was kept by the modify
     } else {
       report(order->order.client_order_id, "modify refused but " + order->filled.to_string() +
                                                " filled exceeds the old quantity " +

@@ -96,8 +96,10 @@ class OrderManager {
   };
 
   ManagedOrder* lookup(const ClientOrderId& id);
-  ManagedOrder& insert(const Order& order, const Order& original);
-  CommandResult deny_new(const Order& order, const Order& original, RiskDecision decision);
+  ManagedOrder& insert(const Order& order);
+  void list_open(ManagedOrder& order);
+  void unlist_open(ManagedOrder& order);
+  CommandResult deny_new(const Order& order, RiskDecision decision);
   CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 
@@ -129,7 +131,9 @@ class OrderManager {
   const Clock& clock_;
 
   std::unordered_map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
-  std::map<std::uint64_t, ManagedOrder*> open_;             // by sequence: the stable listing order
+  // Not finished, by sequence (the stable listing order). A sorted vector: few orders are open
+  // at once, and a tree node per order cost more than the shifts.
+  std::vector<ManagedOrder*> open_;
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
   std::unordered_map<ExecutionId, ExecutionRecord> executions_;
   std::uint64_t next_sequence_ = 0;

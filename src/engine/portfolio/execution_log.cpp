@@ -1,7 +1,8 @@
 #include "engine/portfolio/execution_log.hpp"
 
-#include <functional>
 #include <stdexcept>
+
+#include "core/hash.hpp"
 
 namespace ibtrade::engine {
 namespace {
@@ -33,7 +34,7 @@ std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
 
 std::uint32_t ExecutionLog::find(std::string_view id) const {
   if (slots_.empty()) return kNotFound;
-  const Slot held = slots_[probe(id, std::hash<std::string_view>{}(id))];
+  const Slot held = slots_[probe(id, hash_bytes(id))];
   return held == 0 ? kNotFound : index_of(held) - 1;
 }
 
@@ -42,7 +43,7 @@ std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
   if ((entries_.size() + 1) * 2 > slots_.size()) {
     rehash(slots_.empty() ? kMinSlots : slots_.size() * 2);
   }
-  const std::size_t hash = std::hash<std::string_view>{}(id);
+  const std::size_t hash = hash_bytes(id);
   const std::size_t slot = probe(id, hash);
   if (slots_[slot] != 0) return {index_of(slots_[slot]) - 1, false};
   if (entries_.size() >= kNotFound - 1 || id.size() > UINT32_MAX) {

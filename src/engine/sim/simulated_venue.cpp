@@ -105,9 +105,12 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
                                    *config_.max_volume_share > Percent::from_units(100))) {
     throw std::invalid_argument("max_volume_share must be in (0, 100]");
   }
-  // Execution ids look like IB's ("0000e0d5.6543a1b2.01.01"); the first part names the run.
+  // Execution ids are shaped like IB's ("0000e0d5.6543a1b2.01.01": run, sequence, correction)
+  // but shorter, "e0d5.0000001.01", so that they fit a std::string's inline buffer: a fill's
+  // id is copied into the order manager, the ledger and the messages, and heap copies there
+  // were a measurable share of an order's round trip. The first part names the run.
   std::uint64_t mix = seed ^ 0x5EEDULL;
-  execution_prefix_ = hex(splitmix64(mix) & 0xFFFFFFFFULL, 8) + ".";
+  execution_prefix_ = hex(splitmix64(mix) & 0xFFFFULL, 4) + ".";
 }
 
 SimulatedVenue::~SimulatedVenue() = default;
@@ -125,32 +128,36 @@ void SimulatedVenue::submit(const Order& order) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
   const ClientOrderId& id = order.client_order_id;
-  if (orders_.contains(id) || finished_.contains(id)) {
-    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival, id, std::nullopt});
+  auto [slot, added_now] = orders_.try_emplace(id);
+  if (!added_now) {  // working, or finished and still remembered
+    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival, id, nullptr});
     return;
   }
-  SimOrder& added = orders_.try_emplace(id).first->second;
+  ++open_count_;
+  SimOrder& added = slot->second;
   added.order = order;
   added.broker_id = BrokerOrderId{next_broker_id_++};
   added.arrival = arrival;
   sink_(status(added, VenueOrderState::kPendingSubmit, stamp(sent)));
-  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, id, std::nullopt});
+  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, id, nullptr});
 }
 
 void SimulatedVenue::modify(const Order& order) {
   const Timestamp arrival = arrival_for(clock_.now());
-  in_flight_.push_back(Command{CommandKind::kModify, arrival, order.client_order_id, order});
+  in_flight_.push_back(Command{CommandKind::kModify, arrival, order.client_order_id,
+                               std::make_unique<Order>(order)});
 }
 
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
-  if (auto it = orders_.find(client_order_id); it != orders_.end()) {
+  if (auto it = orders_.find(client_order_id);
+      it != orders_.end() && !is_terminal(it->second.state)) {
     SimOrder& order = it->second;
     ++order.cancels_in_flight;
     sink_(status(order, VenueOrderState::kPendingCancel, stamp(sent)));
   }
-  in_flight_.push_back(Command{CommandKind::kCancel, arrival, client_order_id, std::nullopt});
+  in_flight_.push_back(Command{CommandKind::kCancel, arrival, client_order_id, nullptr});
 }
 
 void SimulatedVenue::advance_to(Timestamp at) {
@@ -201,7 +208,7 @@ void SimulatedVenue::apply_submit(const Command& command) {
   order.priority = next_priority_++;
   order.state = needs_election(order.order.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
-  symbol.queue.emplace(order.priority, &order);
+  symbol.queue.push_back(&order);  // the newest priority: the queue stays sorted
   sink_(status(order, order.working_state(), deliver_at(command.arrival)));
   match_on_arrival(order, command.arrival);
 }
@@ -262,9 +269,9 @@ void SimulatedVenue::apply_modify(const Command& command) {
     if (stop_changed && next.stop_price) order.match.trail_stop = next.stop_price;
   }
   if (loses_place) {
-    symbol.queue.erase(order.priority);
+    remove_from_queue(symbol, order);
     order.priority = next_priority_++;
-    symbol.queue.emplace(order.priority, &order);
+    symbol.queue.push_back(&order);
   }
   sink_(status(order, order.working_state(), deliver_at(command.arrival)));
   match_on_arrival(order, command.arrival);
@@ -371,7 +378,7 @@ void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
   std::optional<Quantity> budget = bar_budget(bar);
   Quantity* pool = budget ? &*budget : nullptr;
   const MatchContext context = context_for(state, nullptr);
-  for (auto& [priority, entry] : state.queue) {
+  for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > bar.time || on_close(order.order.type)) {
       continue;
@@ -406,7 +413,7 @@ void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
   if (config_.fill_mode != FillMode::kTick) return;
   state.book = quote;
   const MatchContext context = context_for(state, &*state.book);
-  for (auto& [priority, entry] : state.queue) {
+  for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > quote.time || !continuous(order.order)) {
       continue;
@@ -426,7 +433,7 @@ void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
   const bool opening = std::exchange(state.opening_next, false);
   Quantity print_left = trade.size;
   const MatchContext context = context_for(state, state.book ? &*state.book : nullptr);
-  for (auto& [priority, entry] : state.queue) {
+  for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > trade.time || on_close(order.order.type)) {
       continue;
@@ -459,7 +466,7 @@ void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
 void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at) {
   SymbolState& state = data_arrives(symbol, at);
   const MatchContext context = context_for(state, nullptr);
-  for (auto& [priority, entry] : state.queue) {
+  for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > at || !on_close(order.order.type)) continue;
     if (auto decision = fill_model_->match_auction(order.order, closing_price, context, rng_)) {
@@ -469,7 +476,7 @@ void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price,
       end_order(order, VenueOrderState::kCancelled, at, "LOC limit not reached at the close");
     }
   }
-  for (auto& [priority, entry] : state.queue) {
+  for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > at || order.order.tif != TimeInForce::kDay) {
       continue;
@@ -525,26 +532,31 @@ void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp
   sink_(status(order, state, deliver_at(at), std::move(reason)));
 }
 
+void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order) {
+  const auto it = std::lower_bound(
+      state.queue.begin(), state.queue.end(), order.priority,
+      [](const SimOrder* queued, std::uint64_t priority) { return queued->priority < priority; });
+  if (it != state.queue.end() && *it == &order) state.queue.erase(it);
+}
+
 void SimulatedVenue::sweep() {
   for (SimOrder* order : ended_) {
-    const ClientOrderId id = order->order.client_order_id;
-    if (order->arrived) symbols_.at(order->order.contract.symbol).queue.erase(order->priority);
-    finished_.insert_or_assign(id, order->state);
-    finished_order_.push_back(id);
-    commission_.order_closed(id);
-    orders_.erase(id);
+    if (order->arrived) remove_from_queue(symbols_.at(order->order.contract.symbol), *order);
+    finished_order_.push_back(order->order.client_order_id);
+    commission_.order_closed(order->order.client_order_id);
+    --open_count_;
   }
   ended_.clear();
   while (finished_order_.size() > config_.finished_orders_kept) {
-    finished_.erase(finished_order_.front());
+    orders_.erase(finished_order_.front());
     finished_order_.pop_front();
   }
 }
 
 std::optional<VenueOrderState> SimulatedVenue::finished_state(const ClientOrderId& id) const {
-  const auto it = finished_.find(id);
-  if (it == finished_.end()) return std::nullopt;
-  return it->second;
+  const auto it = orders_.find(id);
+  if (it == orders_.end() || !is_terminal(it->second.state)) return std::nullopt;
+  return it->second.state;
 }
 
 // ---- Messages -------------------------------------------------------------------------------
@@ -582,7 +594,12 @@ void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reaso
 }
 
 std::string SimulatedVenue::next_execution_id() {
-  return execution_prefix_ + hex(++executions_, 8) + ".01.01";
+  std::string id;
+  id.reserve(15);  // the inline capacity: no allocation below 2^28 executions
+  id += execution_prefix_;
+  id += hex(++executions_, 7);
+  id += ".01";
+  return id;
 }
 
 }  // namespace ibtrade::engine

@@ -61,7 +61,7 @@ class SimulatedVenue final : public ExecutionClient {
   // When the next command still in flight reaches the venue, if any.
   std::optional<Timestamp> next_arrival() const;
   // Orders sent and not finished (in flight or working).
-  std::size_t open_orders() const { return orders_.size(); }
+  std::size_t open_orders() const { return open_count_; }
 
  private:
   // One order as the venue sees it, from submit until it is finished.
@@ -87,8 +87,8 @@ class SimulatedVenue final : public ExecutionClient {
 
   struct SymbolState {
     Price tick;
-    std::map<std::uint64_t, SimOrder*> queue;  // working orders by time priority
-    std::optional<Quote> book;                 // tick mode: last quote, sizes net of our fills
+    std::vector<SimOrder*> queue;  // working orders by time priority (ascending `priority`)
+    std::optional<Quote> book;     // tick mode: last quote, sizes net of our fills
     bool opening_next = false;
     std::optional<Timestamp> last_data;
   };
@@ -98,7 +98,7 @@ class SimulatedVenue final : public ExecutionClient {
     CommandKind kind = CommandKind::kSubmit;
     Timestamp arrival;
     ClientOrderId id;
-    std::optional<Order> modified;  // kModify only
+    std::unique_ptr<Order> modified;  // kModify only (a pointer keeps queued commands small)
   };
 
   // Commands.
@@ -123,6 +123,7 @@ class SimulatedVenue final : public ExecutionClient {
   void report_election(SimOrder& order, Timestamp at);
   void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
   void sweep();
+  static void remove_from_queue(SymbolState& state, const SimOrder& order);
   std::optional<VenueOrderState> finished_state(const ClientOrderId& id) const;
 
   // Messages.
@@ -143,12 +144,14 @@ class SimulatedVenue final : public ExecutionClient {
   Rng rng_;
   std::string execution_prefix_;
 
-  std::unordered_map<ClientOrderId, SimOrder> orders_;  // sent and not finished
+  // Sent orders: working, and finished ones kept to answer late commands (IB 104/10148) until
+  // `finished_orders_kept` newer ones have finished. Node-based: SimOrder* stay valid.
+  std::unordered_map<ClientOrderId, SimOrder> orders_;
   std::map<Symbol, SymbolState> symbols_;
-  std::deque<Command> in_flight_;  // in arrival order
-  std::vector<SimOrder*> ended_;   // finished since the last sweep
-  std::unordered_map<ClientOrderId, VenueOrderState> finished_;
+  std::deque<Command> in_flight_;             // in arrival order
+  std::vector<SimOrder*> ended_;              // finished since the last sweep
   std::deque<ClientOrderId> finished_order_;  // oldest first, to forget beyond the limit
+  std::size_t open_count_ = 0;
 
   std::int64_t next_broker_id_;
   std::uint64_t next_priority_ = 0;

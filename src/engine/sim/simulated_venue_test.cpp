@@ -81,7 +81,10 @@ TEST(SimVenueMessages, BrokerIdsAreIncrementalAndExecutionIdsUnique) {
   const auto a = h.recorder.fills("a").at(0).execution_id;
   const auto b = h.recorder.fills("b").at(0).execution_id;
   EXPECT_NE(a, b);
-  EXPECT_EQ(a.value().size(), std::string("0000e0d5.6543a1b2.01.01").size()) << a.value();
+  // Run, sequence, correction, like IB's, short enough for the string's inline buffer.
+  EXPECT_EQ(a.value().size(), std::string("e0d5.0000001.01").size()) << a.value();
+  EXPECT_EQ(a.value().substr(4, 1), ".");
+  EXPECT_EQ(a.value().substr(12), ".01");
 }
 
 TEST(SimVenueMessages, CommissionReportingModes) {

@@ -122,6 +122,7 @@ void Simulation::on_data(FeedSlot& slot) {
     throw std::invalid_argument("bar feed for " + bar.symbol + " goes back in time");
   }
   open_session_if_new(bar);
+  session_data_end_ = std::max(session_data_end_, bar.bar.time + bar.duration);
   venue_.on_bar(bar.symbol, bar.bar);
   last_close_[bar.symbol] = bar.bar.close;
   push(bar.bar.time + bar.duration, BarComplete{bar.symbol, bar.bar});
@@ -159,8 +160,10 @@ void Simulation::open_session_if_new(const MarketBar& bar) {
 
 void Simulation::close_session(date::year_month_day day) {
   open_day_.reset();
+  const Timestamp cutoff = calendar_ == nullptr ? session_data_end_ : Timestamp::max();
+  session_data_end_ = Timestamp::min();
   for (const auto& [symbol, price] : last_close_) {
-    venue_.on_session_close(symbol, price, clock_.now());
+    venue_.on_session_close(symbol, price, clock_.now(), cutoff);
   }
   engine_.on_session_close(day);
 }

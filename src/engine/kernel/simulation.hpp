@@ -103,6 +103,9 @@ class Simulation {
   std::vector<FeedSlot> feeds_;
   std::map<Symbol, Price> last_close_;  // latest bar close per symbol, for the closing auction
   std::optional<date::year_month_day> open_day_;
+  // Without a calendar: when the open session's last bar so far completes. Orders sent at or
+  // after it were sent after the session's data ended and belong to the next session.
+  Timestamp session_data_end_ = Timestamp::min();
   std::uint64_t bars_processed_ = 0;
   bool started_ = false;
 };

@@ -123,6 +123,25 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
   EXPECT_EQ(entry_statuses.back(), OrderStatus::kFilled);
 }
 
+// Daily bars, no calendar: an order sent on a day's bar is sent after that session's data
+// ended, so the session close that follows must not expire it; it fills at the next open.
+TEST(Simulation, OrdersOnADailyBarLiveIntoTheNextSession) {
+  NoCommission commission;
+  BuyThenSell strategy;
+  std::vector<MarketBar> daily = rising_bars();
+  for (std::size_t i = 0; i < daily.size(); ++i) {
+    daily[i].bar.time =
+        Timestamp{date::sys_days{date::year{2026} / 3 / 2} + date::days{static_cast<int>(i)}};
+    daily[i].duration = 24h;
+  }
+  TestRun run(strategy, daily, commission);
+  run.sim.run();
+  ASSERT_EQ(strategy.fills.size(), 2u);
+  EXPECT_EQ(strategy.fills[0].price, px("10.25"));  // day 2's open
+  EXPECT_EQ(strategy.fills[1].price, px("10.75"));  // day 4's open
+  EXPECT_TRUE(run.sim.engine().errors().empty());
+}
+
 TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
   IbkrFixedCommission commission;
   BuyThenSell strategy;

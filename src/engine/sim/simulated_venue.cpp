@@ -463,12 +463,16 @@ void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
   data_arrives(symbol, at).opening_next = true;
 }
 
-void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at) {
+void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at,
+                                      Timestamp cutoff) {
   SymbolState& state = data_arrives(symbol, at);
   const MatchContext context = context_for(state, nullptr);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
-    if (is_terminal(order.state) || order.arrival > at || !on_close(order.order.type)) continue;
+    if (is_terminal(order.state) || order.arrival > at || order.arrival >= cutoff ||
+        !on_close(order.order.type)) {
+      continue;
+    }
     if (auto decision = fill_model_->match_auction(order.order, closing_price, context, rng_)) {
       execute(order, *decision, nullptr, at);
     }
@@ -478,7 +482,8 @@ void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price,
   }
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
-    if (is_terminal(order.state) || order.arrival > at || order.order.tif != TimeInForce::kDay) {
+    if (is_terminal(order.state) || order.arrival > at || order.arrival >= cutoff ||
+        order.order.tif != TimeInForce::kDay) {
       continue;
     }
     end_order(order, VenueOrderState::kCancelled, at, "DAY order expired at the session close");

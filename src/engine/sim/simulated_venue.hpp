@@ -52,7 +52,10 @@ class SimulatedVenue final : public ExecutionClient {
   // orders fill there or are cancelled.
   void on_session_open(const Symbol& symbol, Timestamp at);
   // The closing auction: MOC/LOC fill at `closing_price`, then working DAY orders expire.
-  void on_session_close(const Symbol& symbol, Price closing_price, Timestamp at);
+  // Orders that arrived at or after `cutoff` (sent once the session's data had ended, such as
+  // an order on a daily bar's close) belong to the next session and are left alone.
+  void on_session_close(const Symbol& symbol, Price closing_price, Timestamp at,
+                        Timestamp cutoff = Timestamp::max());
 
   // Applies every command that has arrived by `at`. Market data does this too; the engine calls
   // it when no market data is due, so that acknowledgments and cancels are not held back.

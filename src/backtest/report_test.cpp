@@ -89,6 +89,7 @@ TEST(BacktestReport, JsonCarriesFillsTradesAndEquity) {
   EXPECT_EQ(j["metrics"]["trades"], 1);
   EXPECT_EQ(j["metrics"]["bars"], 6);
   EXPECT_EQ(j["equity"].front()["equity"], "10000");
+  EXPECT_EQ(j["equity"].front()["time"], "2026-03-02T14:30:00Z");  // when the data starts
   EXPECT_EQ(j["equity"].back()["equity"], "10147.95");
   EXPECT_EQ(j["run"]["params"]["note"], "</script><b>");
   ASSERT_EQ(j["charts"].size(), 1U);

@@ -21,13 +21,23 @@ void RunRecorder::record_equity(engine::StrategyContext& ctx) {
 }
 
 void RunRecorder::on_start(engine::StrategyContext& ctx) {
-  record_equity(ctx);
   inner_.on_start(ctx);
+}
+
+void RunRecorder::start_curve(engine::StrategyContext& ctx) {
+  // The curve starts with the data, not when the engine starts (its clock may still be at the
+  // epoch), so that CAGR and the charts span the run's real period.
+  if (equity_.empty()) record_equity(ctx);
+}
+
+void RunRecorder::on_session_open(engine::StrategyContext& ctx, date::year_month_day day) {
+  start_curve(ctx);
+  inner_.on_session_open(ctx, day);
 }
 
 void RunRecorder::on_stop(engine::StrategyContext& ctx) {
   inner_.on_stop(ctx);
-  record_equity(ctx);
+  if (!equity_.empty()) record_equity(ctx);
 }
 
 void RunRecorder::on_session_close(engine::StrategyContext& ctx, date::year_month_day day) {
@@ -37,6 +47,7 @@ void RunRecorder::on_session_close(engine::StrategyContext& ctx, date::year_mont
 
 void RunRecorder::on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol,
                          const Bar& bar) {
+  start_curve(ctx);
   ++bars_;
   if (!ctx.position(symbol).is_zero()) ++bars_in_market_;
   chart(symbol, bar);

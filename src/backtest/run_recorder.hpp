@@ -1,5 +1,5 @@
 // RunRecorder wraps the strategy under test and records what a report needs: every fill, the
-// equity at the start, at each session close and at the end, how often a position was open,
+// equity when the data starts, at each session close and at the end, how often a position was open,
 // and a bounded price series with indicators for a few symbols. Single-threaded: it runs inside
 // the engine's handlers like any strategy.
 #pragma once
@@ -69,9 +69,7 @@ class RunRecorder final : public engine::Strategy {
   void on_timer(engine::StrategyContext& ctx, const TimerEvent& timer) override {
     inner_.on_timer(ctx, timer);
   }
-  void on_session_open(engine::StrategyContext& ctx, date::year_month_day day) override {
-    inner_.on_session_open(ctx, day);
-  }
+  void on_session_open(engine::StrategyContext& ctx, date::year_month_day day) override;
   void on_session_close(engine::StrategyContext& ctx, date::year_month_day day) override;
 
   const std::vector<FillRecord>& fills() const { return fills_; }
@@ -83,6 +81,7 @@ class RunRecorder final : public engine::Strategy {
 
  private:
   void record_equity(engine::StrategyContext& ctx);
+  void start_curve(engine::StrategyContext& ctx);
   void chart(const engine::Symbol& symbol, const Bar& bar);
 
   engine::Strategy& inner_;

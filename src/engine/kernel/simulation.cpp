@@ -4,6 +4,19 @@
 
 namespace ibtrade::engine {
 
+namespace {
+
+SimulatedVenueConfig venue_config(SimulationConfig& config) {
+  SimulatedVenueConfig venue = std::move(config.venue);
+  if (config.bar_fill == BarFill::kClose) {
+    venue.fill_mode = FillMode::kTick;
+    venue.limit_to_displayed_size = false;
+  }
+  return venue;
+}
+
+}  // namespace
+
 Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
                        const TradingCalendar* calendar, std::unique_ptr<FillModel> fill_model,
                        std::unique_ptr<LatencyModel> latency_model)
@@ -14,10 +27,11 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
             const Timestamp at = std::max(time_of(message), clock_.now());
             deliveries_.push_back(Delivery{at, next_seq_++, std::move(message)});
           },
-          clock_, commission, std::move(config.venue), std::move(fill_model),
-          std::move(latency_model), config.seed),
+          clock_, commission, venue_config(config), std::move(fill_model), std::move(latency_model),
+          config.seed),
       engine_(clock_, venue_, std::move(config.engine), calendar),
-      calendar_(calendar) {}
+      calendar_(calendar),
+      bar_fill_(config.bar_fill) {}
 
 void Simulation::add_feed(BarFeed& feed) {
   FeedSlot slot{&feed, feed.next()};
@@ -131,6 +145,15 @@ void Simulation::on_data(FeedSlot& slot) {
 void Simulation::dispatch(const Event& event) {
   if (auto* complete = std::get_if<BarComplete>(&event)) {
     ++bars_processed_;
+    if (bar_fill_ == BarFill::kClose) {
+      const Bar& bar = complete->bar;
+      const Timestamp now = clock_.now();
+      if (bar.volume.is_positive()) {
+        venue_.on_trade(complete->symbol, Trade{ConId{}, now, bar.close, bar.volume});
+      }
+      venue_.on_quote(complete->symbol,
+                      Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
+    }
     engine_.on_bar(complete->symbol, complete->bar);
   } else if (auto* close = std::get_if<SessionClose>(&event)) {
     if (open_day_ == close->day) close_session(close->day);

@@ -20,8 +20,21 @@
 
 namespace ibtrade::engine {
 
+// Which prices orders meet in a bar-driven run.
+enum class BarFill : std::uint8_t {
+  // The venue matches each order against the bars after it arrives (its fill model: a market
+  // order fills at the next bar's open).
+  kNextOpen,
+  // Orders meet the market only at bar closes: when a bar completes, the venue first sees a
+  // print and a quote at its close, then the strategies run, so a market order sent on a bar
+  // fills at that bar's close. Stops trigger and limits fill on closes only. The venue runs in
+  // tick mode, without the displayed-size limit.
+  kClose,
+};
+
 struct SimulationConfig {
   EngineConfig engine;
+  BarFill bar_fill = BarFill::kNextOpen;
   SimulatedVenueConfig venue;
   std::uint64_t seed = 0;
   Timestamp start{};  // the clock's first instant; must not be after the first bar
@@ -51,6 +64,13 @@ class Simulation {
   void run();
   // Runs the events due at or before `until`; returns false once nothing is left.
   bool run_until(Timestamp until);
+  // When the next event is due (data, message, timer or command arrival); Timestamp::max()
+  // when nothing is left.
+  Timestamp next_event_time() const {
+    Timestamp at;
+    next_source(at);
+    return at;
+  }
 
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }
@@ -100,6 +120,7 @@ class Simulation {
   SimulatedVenue venue_;
   Engine engine_;
   const TradingCalendar* calendar_;
+  BarFill bar_fill_;
   std::vector<FeedSlot> feeds_;
   std::map<Symbol, Price> last_close_;  // latest bar close per symbol, for the closing auction
   std::optional<date::year_month_day> open_day_;

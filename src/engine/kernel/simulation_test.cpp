@@ -142,6 +142,21 @@ TEST(Simulation, OrdersOnADailyBarLiveIntoTheNextSession) {
   EXPECT_TRUE(run.sim.engine().errors().empty());
 }
 
+TEST(Simulation, CloseFillModeFillsAtTheSignalBarsClose) {
+  NoCommission commission;
+  BuyThenSell strategy;
+  SimulationConfig config;
+  config.bar_fill = BarFill::kClose;
+  TestRun run(strategy, rising_bars(), commission, config);
+  run.sim.run();
+  ASSERT_EQ(strategy.fills.size(), 2u);
+  EXPECT_EQ(strategy.fills[0].price, px("10.20"));  // bar 1's close
+  EXPECT_EQ(strategy.fills[1].price, px("10.70"));  // bar 3's close
+  EXPECT_EQ(run.sim.engine().ledger().realized_pnl(), money("50"));
+  // The position is there when the next bar completes.
+  EXPECT_EQ(strategy.positions[1], Quantity::from_units(100));
+}
+
 TEST(Simulation, CommissionsArriveSeparatelyAndReachTheLedger) {
   IbkrFixedCommission commission;
   BuyThenSell strategy;

@@ -34,6 +34,7 @@ int run_cli(int argc, char** argv) {
   add_config_command(app, commands);
   add_up_command(app, commands);
   add_indicators_command(app, commands);
+  add_backtest_command(app, commands);
 
   try {
     app.parse(argc, argv);

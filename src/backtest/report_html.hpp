@@ -115,7 +115,7 @@ plot(document.getElementById("drawdown"), [{xs: ex, ys: dd, color: "#c0262d"}], 
 const charts = document.getElementById("charts");
 for (const c of r.charts) {
   charts.append(el("h2", {}, `${c.symbol}: close, session VWAP, fills` +
-    (c.every_nth_bar > 1 ? ` (every ${c.every_nth_bar}th bar)` : "")));
+    (c.every_nth_bar > 1 ? ` (one bar in ${c.every_nth_bar})` : "")));
   const price = el("canvas"), macd = el("canvas", {class: "small"});
   charts.append(price, el("h2", {}, `${c.symbol}: MACD(12,26,9)`), macd);
   const xs = c.points.map(p => t(p.time));

@@ -1,0 +1,112 @@
+#include "strategies/macd_cross.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+namespace ibtrade::strategies {
+namespace {
+
+constexpr std::string_view kName = "macd-cross";
+constexpr int kMaxPeriod = 100'000;
+
+Status validate(const MacdCrossParams& p) {
+  ParamReader reader(kName, {});
+  reader.require(p.fast >= 1 && p.slow >= 1 && p.signal >= 1, "periods must be at least 1");
+  reader.require(p.fast < p.slow, "fast (" + std::to_string(p.fast) + ") must be less than slow (" +
+                                      std::to_string(p.slow) + ")");
+  reader.require(p.size.is_positive() && p.size.raw() % kFixedScale == 0,
+                 "size must be a positive whole number of shares");
+  return reader.finish();
+}
+
+Quantity signed_quantity(Side side, Quantity quantity) {
+  return side == Side::kBuy ? quantity : -quantity;
+}
+
+}  // namespace
+
+Result<MacdCrossParams> parse_macd_cross_params(const ParamMap& values) {
+  MacdCrossParams p;
+  ParamReader reader(kName, values);
+  reader.integer("fast", p.fast, 1, kMaxPeriod);
+  reader.integer("slow", p.slow, 2, kMaxPeriod);
+  reader.integer("signal", p.signal, 1, kMaxPeriod);
+  reader.shares("size", p.size, 1);
+  reader.text("symbol", p.symbol);
+  if (Status s = reader.finish(); !s.ok()) return s.error();
+  if (Status s = validate(p); !s.ok()) return s.error();
+  return p;
+}
+
+MacdCross::MacdCross(MacdCrossParams params)
+    : params_(std::move(params)),
+      symbol_(params_.symbol),
+      macd_(indicators::MacdParams{params_.fast, params_.slow, params_.signal}) {
+  if (Status s = validate(params_); !s.ok()) throw std::invalid_argument(s.error().message);
+}
+
+void MacdCross::on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) {
+  // The hot path of the throughput benchmark: no allocation unless it orders.
+  if (symbol != symbol_) {
+    if (!symbol_.empty()) return;
+    symbol_ = symbol;
+  }
+  macd_.update(bar.close.to_double());
+  if (!macd_.ready()) return;
+  const double difference = macd_.line() - macd_.signal();
+  const bool had_previous = has_previous_;
+  const double previous = previous_difference_;
+  previous_difference_ = difference;
+  has_previous_ = true;
+  if (!had_previous) return;
+  if (previous <= 0.0 && difference > 0.0) {
+    target_ = params_.size;
+  } else if (previous >= 0.0 && difference < 0.0) {
+    target_ = -params_.size;
+  } else {
+    return;
+  }
+  ++crosses_;
+  rebalance(ctx);
+}
+
+void MacdCross::rebalance(engine::StrategyContext& ctx) {
+  const Quantity order = target_ - ctx.position(symbol_) - pending_;
+  if (order.is_zero()) return;
+  const Side side = order.is_positive() ? Side::kBuy : Side::kSell;
+  // GTC: decided at a daily bar's completion, a DAY order would expire at the (simulated)
+  // session close before the next open could fill it.
+  Order o = ctx.new_order(symbol_, side, OrderType::kMarket, order.abs());
+  o.tif = TimeInForce::kGtc;
+  // Listed before submitting: a denial reports at once, and must find it to take it back.
+  working_.push_back(Working{o.client_order_id, order});
+  pending_ += order;
+  ++orders_sent_;
+  if (!ctx.submit(std::move(o)).accepted()) ++orders_denied_;
+}
+
+void MacdCross::forget(const ClientOrderId& id) {
+  auto it =
+      std::find_if(working_.begin(), working_.end(), [&](const Working& w) { return w.id == id; });
+  if (it == working_.end()) return;
+  pending_ -= it->remaining;
+  working_.erase(it);
+}
+
+void MacdCross::on_fill(engine::StrategyContext& /*ctx*/, const engine::Fill& fill) {
+  auto it = std::find_if(working_.begin(), working_.end(),
+                         [&](const Working& w) { return w.id == fill.client_order_id; });
+  if (it == working_.end()) return;
+  const Quantity filled = signed_quantity(fill.side, fill.quantity);
+  it->remaining -= filled;
+  pending_ -= filled;
+  if (it->remaining.is_zero()) working_.erase(it);
+}
+
+void MacdCross::on_order_update(engine::StrategyContext& /*ctx*/,
+                                const engine::OrderUpdate& update) {
+  if (engine::is_terminal(update.status)) forget(update.client_order_id);
+}
+
+}  // namespace ibtrade::strategies

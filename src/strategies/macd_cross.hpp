@@ -1,0 +1,71 @@
+// macd-cross: the reference strategy for comparing with other frameworks. One symbol, always in
+// the market after the first MACD/signal cross. Single-threaded: the engine's kernel thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/fixed_point.hpp"
+#include "core/indicators/macd.hpp"
+#include "core/result.hpp"
+#include "engine/strategy/strategy.hpp"
+#include "strategies/params.hpp"
+
+namespace ibtrade::strategies {
+
+struct MacdCrossParams {
+  int fast = 12;
+  int slow = 26;
+  int signal = 9;
+  Quantity size = Quantity::from_units(100);  // shares held long or short after a cross
+  std::string symbol;                         // empty: the first symbol that sends a bar
+};
+
+// Unknown key, bad value or fast >= slow: an error naming the key.
+Result<MacdCrossParams> parse_macd_cross_params(const ParamMap& values);
+
+// On each bar of its symbol: MACD(fast, slow, signal) of the close. Once line and signal exist,
+// a cross up (line - signal <= 0 on the previous bar, > 0 now) makes the target +size, a cross
+// down (>= 0 before, < 0 now) -size; a market order (GTC) goes for target - (position + what is
+// still working), so a slow fill is not ordered twice.
+class MacdCross final : public engine::Strategy {
+ public:
+  // Valid params (parse_macd_cross_params); else std::invalid_argument.
+  explicit MacdCross(MacdCrossParams params = {});
+
+  void on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) override;
+  void on_order_update(engine::StrategyContext& ctx, const engine::OrderUpdate& update) override;
+  void on_fill(engine::StrategyContext& ctx, const engine::Fill& fill) override;
+
+  const MacdCrossParams& params() const { return params_; }
+  const engine::Symbol& symbol() const { return symbol_; }
+  Quantity target() const { return target_; }  // signed
+  std::uint64_t crosses() const { return crosses_; }
+  std::uint64_t orders_sent() const { return orders_sent_; }
+  std::uint64_t orders_denied() const { return orders_denied_; }
+
+ private:
+  // An order of ours that can still fill, with its signed unfilled quantity.
+  struct Working {
+    ClientOrderId id;
+    Quantity remaining;  // buys > 0, sells < 0
+  };
+
+  void rebalance(engine::StrategyContext& ctx);
+  void forget(const ClientOrderId& id);
+
+  MacdCrossParams params_;
+  engine::Symbol symbol_;
+  indicators::Macd macd_;
+  double previous_difference_ = 0.0;
+  bool has_previous_ = false;
+  Quantity target_;
+  Quantity pending_;              // sum of working_'s remaining
+  std::vector<Working> working_;  // rarely more than one
+  std::uint64_t crosses_ = 0;
+  std::uint64_t orders_sent_ = 0;
+  std::uint64_t orders_denied_ = 0;
+};
+
+}  // namespace ibtrade::strategies

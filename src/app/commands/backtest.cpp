@@ -213,6 +213,15 @@ int run_grid(const BacktestPlan& plan, const strategies::ParamMap& fixed,
     combo.insert(fixed.begin(), fixed.end());
     rows.push_back(Row{std::move(combo), std::nullopt, {}});
   }
+  // Every combination has the same keys: checking each value set here keeps parameter errors
+  // usage errors, before any run starts.
+  for (const Row& row : rows) {
+    strategies::StrategyInputs inputs{plan.calendar, plan.candidates};
+    if (auto checked = strategies::make_strategy(plan.strategy, row.params, inputs); !checked) {
+      std::cerr << "ibtrade backtest: " << checked.error().message << "\n";
+      return kExitUsage;
+    }
+  }
   const unsigned jobs =
       options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0};
@@ -357,6 +366,14 @@ int run(const BacktestOptions& options) {
       return kExitInput;
     }
     plan.candidates = std::move(*candidates);
+  }
+  // Parameters are checked up front: a bad one is a usage error, not a failed run.
+  if (options.grid.empty()) {
+    strategies::StrategyInputs inputs{plan.calendar, plan.candidates};
+    if (auto checked = strategies::make_strategy(plan.strategy, *params, inputs); !checked) {
+      std::cerr << "ibtrade backtest: " << checked.error().message << "\n";
+      return kExitUsage;
+    }
   }
   return options.grid.empty() ? run_single(plan, *params, options)
                               : run_grid(plan, *params, options);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/time.hpp"
@@ -18,18 +19,19 @@ namespace ibtrade::engine {
 template <class Event>
 class EventQueue {
  public:
-  void push(Timestamp at, Event event) { push(at, next_seq_++, std::move(event)); }
-  // With a sequence number from the caller, shared with another queue it is merged with.
-  // Do not mix with the overload above on one queue.
-  void push(Timestamp at, std::uint64_t seq, Event event) {
+  void push(Timestamp at, Event event) { emplace(at, next_seq_++, std::move(event)); }
+  // With a sequence number from the caller, shared with another queue it is merged with, and
+  // the event built in its slot from `args`. Do not mix with push() on one queue.
+  template <class... Args>
+  void emplace(Timestamp at, std::uint64_t seq, Args&&... args) {
     std::uint32_t slot = 0;
     if (free_.empty()) {
       slot = static_cast<std::uint32_t>(slots_.size());
-      slots_.emplace_back(std::move(event));
+      slots_.emplace_back(std::in_place, std::forward<Args>(args)...);
     } else {
       slot = free_.back();
       free_.pop_back();
-      slots_[slot].emplace(std::move(event));
+      slots_[slot].emplace(std::forward<Args>(args)...);
     }
     heap_.push_back(Key{at, seq, slot});
     std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});

@@ -104,7 +104,11 @@ class Simulation {
   void step(Source source, Timestamp at);
   void on_data(FeedSlot& slot);
   void dispatch(const Event& event);
-  void push(Timestamp at, Event event) { queue_.push(at, next_seq_++, std::move(event)); }
+  // Built in place (BarComplete or SessionClose): no moves of the variant.
+  template <class E>
+  void push(Timestamp at, E&& event) {
+    queue_.emplace(at, next_seq_++, std::forward<E>(event));
+  }
   void open_session_if_new(const MarketBar& bar);
   void close_session(date::year_month_day day);
   date::year_month_day session_day(Timestamp bar_start) const;

@@ -70,4 +70,37 @@ class EventQueue {
   std::uint64_t next_seq_ = 0;
 };
 
+// Items that arrive in time order already (a venue's messages, the completions of bars of
+// equal length): a vector read from the front and reset whenever it drains, so no heap work
+// and, in steady state, no allocation. Ordered against an EventQueue by (time, sequence).
+template <class T>
+class StampedFifo {
+ public:
+  struct Item {
+    Timestamp at;
+    std::uint64_t seq = 0;
+    T value;
+  };
+
+  bool empty() const { return head_ == items_.size(); }
+  const Item& front() const { return items_[head_]; }
+  const Item& back() const { return items_.back(); }
+  void push(Timestamp at, std::uint64_t seq, T value) {
+    items_.push_back(Item{at, seq, std::move(value)});
+  }
+  // Moved out, so that whatever handles it may push more.
+  T pop() {
+    T value = std::move(items_[head_].value);
+    if (++head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    }
+    return value;
+  }
+
+ private:
+  std::vector<Item> items_;
+  std::size_t head_ = 0;
+};
+
 }  // namespace ibtrade::engine

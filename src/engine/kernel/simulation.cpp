@@ -25,7 +25,7 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
           [this](VenueMessage message) {
             // A message can't be delivered before it is sent.
             const Timestamp at = std::max(time_of(message), clock_.now());
-            deliveries_.push_back(Delivery{at, next_seq_++, std::move(message)});
+            deliveries_.push(at, next_seq_++, std::move(message));
           },
           clock_, commission, venue_config(config), std::move(fill_model), std::move(latency_model),
           config.seed),
@@ -44,21 +44,26 @@ Simulation::Source Simulation::next_source(Timestamp& at) const {
   // then commands arriving at the venue, then new market data.
   Source best = Source::kNone;
   at = Timestamp::max();
+  std::uint64_t seq = 0;
+  // The three queues of things already scheduled, in (time, push order).
+  auto offer = [&](Timestamp t, std::uint64_t s, Source source) {
+    if (best == Source::kNone || t < at || (t == at && s < seq)) {
+      at = t;
+      seq = s;
+      best = source;
+    }
+  };
+  if (!queue_.empty()) offer(queue_.next_time(), queue_.next_seq(), Source::kQueue);
+  if (!deliveries_.empty()) offer(deliveries_.front().at, deliveries_.front().seq, Source::kVenue);
+  if (!completions_.empty()) {
+    offer(completions_.front().at, completions_.front().seq, Source::kComplete);
+  }
   auto consider = [&](Timestamp t, Source s) {
     if (t < at) {
       at = t;
       best = s;
     }
   };
-  consider(queue_.next_time(), Source::kQueue);
-  if (has_delivery()) {
-    const Delivery& first = deliveries_[delivered_];
-    if (first.at < at ||
-        (first.at == at && best == Source::kQueue && first.seq < queue_.next_seq())) {
-      at = first.at;
-      best = Source::kVenue;
-    }
-  }
   consider(engine_.next_wakeup(), Source::kWakeup);
   if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
   for (const FeedSlot& slot : feeds_) {
@@ -83,7 +88,8 @@ bool Simulation::run_until(Timestamp until) {
     const Source source = next_source(at);
     if (source == Source::kNone) {
       if (open_day_) close_session(*open_day_);
-      if (!queue_.empty() || has_delivery()) continue;  // the closing auction's messages
+      // The closing auction's messages.
+      if (!queue_.empty() || !deliveries_.empty() || !completions_.empty()) continue;
       engine_.stop();
       return false;
     }
@@ -100,14 +106,12 @@ void Simulation::step(Source source, Timestamp at) {
       dispatch(queue_.pop(when));
       break;
     }
-    case Source::kVenue: {
-      // Moved out first: the engine's reaction may append messages and grow the vector.
-      const VenueMessage message = std::move(deliveries_[delivered_].message);
-      if (++delivered_ == deliveries_.size()) {
-        deliveries_.clear();
-        delivered_ = 0;
-      }
-      engine_.on_venue_message(message);
+    case Source::kVenue:
+      engine_.on_venue_message(deliveries_.pop());
+      break;
+    case Source::kComplete: {
+      const BarComplete complete = completions_.pop();
+      complete_bar(complete.symbol, complete.bar);
       break;
     }
     case Source::kWakeup:
@@ -139,25 +143,31 @@ void Simulation::on_data(FeedSlot& slot) {
   session_data_end_ = std::max(session_data_end_, bar.bar.time + bar.duration);
   venue_.on_bar(bar.symbol, bar.bar);
   last_close_[bar.symbol] = bar.bar.close;
-  push(bar.bar.time + bar.duration, BarComplete{bar.symbol, bar.bar});
+  const Timestamp complete_at = bar.bar.time + bar.duration;
+  if (completions_.empty() || completions_.back().at <= complete_at) {
+    completions_.push(complete_at, next_seq_++, BarComplete{std::move(bar.symbol), bar.bar});
+  } else {  // a shorter bar ending before a longer one queued earlier
+    push(complete_at, BarComplete{std::move(bar.symbol), bar.bar});
+  }
 }
 
 void Simulation::dispatch(const Event& event) {
   if (auto* complete = std::get_if<BarComplete>(&event)) {
-    ++bars_processed_;
-    if (bar_fill_ == BarFill::kClose) {
-      const Bar& bar = complete->bar;
-      const Timestamp now = clock_.now();
-      if (bar.volume.is_positive()) {
-        venue_.on_trade(complete->symbol, Trade{ConId{}, now, bar.close, bar.volume});
-      }
-      venue_.on_quote(complete->symbol,
-                      Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
-    }
-    engine_.on_bar(complete->symbol, complete->bar);
+    complete_bar(complete->symbol, complete->bar);
   } else if (auto* close = std::get_if<SessionClose>(&event)) {
     if (open_day_ == close->day) close_session(close->day);
   }
+}
+
+void Simulation::complete_bar(const Symbol& symbol, const Bar& bar) {
+  ++bars_processed_;
+  if (bar_fill_ == BarFill::kClose) {
+    const Timestamp now = clock_.now();
+    if (bar.volume.is_positive())
+      venue_.on_trade(symbol, Trade{ConId{}, now, bar.close, bar.volume});
+    venue_.on_quote(symbol, Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
+  }
+  engine_.on_bar(symbol, bar);
 }
 
 date::year_month_day Simulation::session_day(Timestamp bar_start) const {
@@ -166,10 +176,23 @@ date::year_month_day Simulation::session_day(Timestamp bar_start) const {
 }
 
 void Simulation::open_session_if_new(const MarketBar& bar) {
-  const date::year_month_day day = session_day(bar.bar.time);
+  const Timestamp t = bar.bar.time;
+  if (open_day_ && t >= open_day_from_ && t < open_day_until_) return;
+  const date::year_month_day day = session_day(t);
   if (open_day_ == day) return;
   if (open_day_) close_session(*open_day_);
   open_day_ = day;
+  // Every instant of that span has this session day: the UTC date, or with a calendar the
+  // extended hours (04:00-20:00 ET) of the ET date.
+  open_day_from_ = Timestamp::max();
+  open_day_until_ = Timestamp::min();
+  if (calendar_ == nullptr) {
+    open_day_from_ = Timestamp{date::sys_days{day}};
+    open_day_until_ = open_day_from_ + date::days{1};
+  } else if (auto hours = calendar_->hours(day)) {
+    open_day_from_ = hours->pre_open;
+    open_day_until_ = hours->post_close;
+  }
   for (const auto& [symbol, price] : last_close_)
     venue_.on_session_open(symbol, bar.bar.time);
   if (!last_close_.contains(bar.symbol)) venue_.on_session_open(bar.symbol, bar.bar.time);
@@ -183,6 +206,8 @@ void Simulation::open_session_if_new(const MarketBar& bar) {
 
 void Simulation::close_session(date::year_month_day day) {
   open_day_.reset();
+  open_day_from_ = Timestamp::max();
+  open_day_until_ = Timestamp::min();
   const Timestamp cutoff = calendar_ == nullptr ? session_data_end_ : Timestamp::max();
   session_data_end_ = Timestamp::min();
   for (const auto& [symbol, price] : last_close_) {

@@ -87,23 +87,17 @@ class Simulation {
     date::year_month_day day;
   };
   using Event = std::variant<BarComplete, SessionClose>;
-  // The venue's channel is first in first out (its stamps never go back), so its messages need
-  // no heap: a plain queue, merged with the events by (time, push order).
-  struct Delivery {
-    Timestamp at;
-    std::uint64_t seq = 0;
-    VenueMessage message;
-  };
   struct FeedSlot {
     BarFeed* feed = nullptr;
     std::optional<MarketBar> next;
   };
 
-  enum class Source { kNone, kQueue, kVenue, kWakeup, kArrival, kData };
+  enum class Source { kNone, kQueue, kVenue, kComplete, kWakeup, kArrival, kData };
   Source next_source(Timestamp& at) const;
   void step(Source source, Timestamp at);
   void on_data(FeedSlot& slot);
   void dispatch(const Event& event);
+  void complete_bar(const Symbol& symbol, const Bar& bar);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
   template <class E>
   void push(Timestamp at, E&& event) {
@@ -115,12 +109,12 @@ class Simulation {
 
   TestClock clock_;
   EventQueue<Event> queue_;
-  // deliveries_[delivered_..] are pending; the vector is reset whenever it drains, which it
-  // does after nearly every message, so it stays small and never reallocates in steady state.
-  std::vector<Delivery> deliveries_;
-  std::size_t delivered_ = 0;
-  bool has_delivery() const { return delivered_ < deliveries_.size(); }
-  std::uint64_t next_seq_ = 0;  // shared by queue_ and deliveries_
+  // The venue's channel is first in first out (its stamps never go back), so its messages need
+  // no heap; nor do bar completions while they come in time order (bars of one length). Both
+  // are merged with queue_ by (time, push order).
+  StampedFifo<VenueMessage> deliveries_;
+  StampedFifo<BarComplete> completions_;
+  std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
   SimulatedVenue venue_;
   Engine engine_;
   const TradingCalendar* calendar_;
@@ -128,6 +122,10 @@ class Simulation {
   std::vector<FeedSlot> feeds_;
   std::map<Symbol, Price> last_close_;  // latest bar close per symbol, for the closing auction
   std::optional<date::year_month_day> open_day_;
+  // Bars starting in [open_day_from_, open_day_until_) belong to open_day_ without asking the
+  // calendar again (a time zone conversion per bar).
+  Timestamp open_day_from_ = Timestamp::max();
+  Timestamp open_day_until_ = Timestamp::min();
   // Without a calendar: when the open session's last bar so far completes. Orders sent at or
   // after it were sent after the session's data ended and belong to the next session.
   Timestamp session_data_end_ = Timestamp::min();

@@ -323,6 +323,7 @@ struct BarCsvReader::State {
   bool from_file = false;
   std::ifstream file;
   std::string buffer;
+  std::string owned_text;  // when the reader was given the text to keep
   std::string_view text;
   std::size_t line_number = 0;
 
@@ -382,6 +383,18 @@ Result<BarCsvReader> BarCsvReader::from_text(std::string_view text, const BarCsv
                                              std::string source) {
   auto state = std::make_unique<State>();
   state->text = text;
+  state->options = options;
+  state->source = std::move(source);
+  BarCsvReader reader(std::move(state));
+  if (Status s = reader.read_header(); !s) return s.error();
+  return reader;
+}
+
+Result<BarCsvReader> BarCsvReader::from_text(std::string&& text, const BarCsvOptions& options,
+                                             std::string source) {
+  auto state = std::make_unique<State>();
+  state->owned_text = std::move(text);
+  state->text = state->owned_text;  // the state lives on the heap: the view survives moves
   state->options = options;
   state->source = std::move(source);
   BarCsvReader reader(std::move(state));

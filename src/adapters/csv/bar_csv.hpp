@@ -69,6 +69,14 @@ class BarCsvReader {
   // in messages.
   static Result<BarCsvReader> from_text(std::string_view text, const BarCsvOptions& options,
                                         std::string source);
+  // The same over a string the reader keeps: a temporary argument cannot dangle.
+  static Result<BarCsvReader> from_text(std::string&& text, const BarCsvOptions& options,
+                                        std::string source);
+  // A string literal lives for the whole program: read in place.
+  static Result<BarCsvReader> from_text(const char* text, const BarCsvOptions& options,
+                                        std::string source) {
+    return from_text(std::string_view(text), options, std::move(source));
+  }
 
   BarCsvReader(BarCsvReader&&) noexcept;
   BarCsvReader& operator=(BarCsvReader&&) noexcept;

@@ -31,6 +31,13 @@ Result<CsvBarFeed> CsvBarFeed::open(const std::filesystem::path& path, CsvBarFee
   return start(std::move(reader), path.string(), std::move(options));
 }
 
+Result<CsvBarFeed> CsvBarFeed::from_text(std::string&& text, std::string source,
+                                         CsvBarFeedOptions options) {
+  const std::string name = source;
+  auto reader = BarCsvReader::from_text(std::move(text), options.csv, std::move(source));
+  return start(std::move(reader), name, std::move(options));
+}
+
 Result<CsvBarFeed> CsvBarFeed::from_text(std::string_view text, std::string source,
                                          CsvBarFeedOptions options) {
   const std::string name = source;

@@ -44,6 +44,14 @@ class CsvBarFeed final : public engine::BarFeed {
   // messages and stands in for the file name when the symbol is inferred.
   static Result<CsvBarFeed> from_text(std::string_view text, std::string source,
                                       CsvBarFeedOptions options);
+  // The same over a string the feed keeps: a temporary argument cannot dangle.
+  static Result<CsvBarFeed> from_text(std::string&& text, std::string source,
+                                      CsvBarFeedOptions options);
+  // A string literal lives for the whole program: read in place.
+  static Result<CsvBarFeed> from_text(const char* text, std::string source,
+                                      CsvBarFeedOptions options) {
+    return from_text(std::string_view(text), std::move(source), std::move(options));
+  }
 
   std::optional<engine::MarketBar> next() override;
 

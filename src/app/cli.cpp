@@ -35,6 +35,7 @@ int run_cli(int argc, char** argv) {
   add_up_command(app, commands);
   add_indicators_command(app, commands);
   add_backtest_command(app, commands);
+  add_db_command(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -48,17 +48,39 @@ void read_all(std::string_view payload, int kind) {
   FieldReader r(payload, "FUZZ");
   while (r.ok() && r.remaining() > 0) {
     switch (kind) {
-      case 0: (void)r.string("f"); break;
-      case 1: (void)r.int32("f"); break;
-      case 2: (void)r.int64("f"); break;
-      case 3: (void)r.number("f"); break;
-      case 4: (void)r.boolean("f"); break;
-      case 5: (void)r.optional_int32("f"); break;
-      case 6: (void)r.optional_number("f"); break;
-      case 7: (void)r.decimal<ibtrade::QuantityTag>("f"); break;
-      case 8: (void)r.optional_decimal<ibtrade::PriceTag>("f"); break;
-      case 9: (void)r.count("f", 2); break;
-      default: (void)r.optional_boolean("f"); break;
+      case 0:
+        (void)r.string("f");
+        break;
+      case 1:
+        (void)r.int32("f");
+        break;
+      case 2:
+        (void)r.int64("f");
+        break;
+      case 3:
+        (void)r.number("f");
+        break;
+      case 4:
+        (void)r.boolean("f");
+        break;
+      case 5:
+        (void)r.optional_int32("f");
+        break;
+      case 6:
+        (void)r.optional_number("f");
+        break;
+      case 7:
+        (void)r.decimal<ibtrade::QuantityTag>("f");
+        break;
+      case 8:
+        (void)r.optional_decimal<ibtrade::PriceTag>("f");
+        break;
+      case 9:
+        (void)r.count("f", 2);
+        break;
+      default:
+        (void)r.optional_boolean("f");
+        break;
     }
   }
   const auto status = r.finish(ibtrade::tws::Trailing::kReject);
@@ -72,8 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const unsigned control = data[0];
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto start = (control & 1) != 0 ? FrameDecoder::Start::kExpectApiPrefix
-                                        : FrameDecoder::Start::kFrames;
+  const auto start =
+      (control & 1) != 0 ? FrameDecoder::Start::kExpectApiPrefix : FrameDecoder::Start::kFrames;
   const std::size_t max = (control & 2) != 0 ? 64 : ibtrade::tws::kMaxFrameLength;
   const std::size_t chunk = 1 + (control >> 2);
 
@@ -94,7 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       auto server = ibtrade::tws::decode_server_hello(frame);
       if (!server.ok() && server.error().message.empty()) std::abort();
     }
-    for (int kind = 0; kind <= 10; ++kind) read_all(frame, kind);
+    for (int kind = 0; kind <= 10; ++kind)
+      read_all(frame, kind);
   }
   return 0;
 }

@@ -2,9 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adapters/store/migrations.hpp"
 #include "adapters/system/live_clock.hpp"
 #include "app/cli.hpp"
 #include "app/market_calendar.hpp"
+#include "app/store_connection.hpp"
 
 namespace ibtrade::app {
 
@@ -36,6 +38,22 @@ int run_up(const Config& config, std::ostream& out) {
               ? config.store.sqlite_path
               : config.store.mysql_user + "@" + config.store.mysql_host + ":" +
                     std::to_string(config.store.mysql_port) + "/" + config.store.mysql_database)
+      << "\n";
+
+  // Every role needs the store at the current schema: migrations run here, before any starts.
+  auto db = connect_configured_store(config);
+  if (!db.ok()) {
+    spdlog::error("up: store: {}", db.error().to_error().message);
+    return kExitFailure;
+  }
+  auto applied = store::migrate(**db);
+  if (!applied.ok()) {
+    spdlog::error("up: store: {}", applied.error().to_error().message);
+    return kExitFailure;
+  }
+  out << "  schema       : version " << store::latest_version()
+      << (*applied > 0 ? " (" + std::to_string(*applied) + " migration(s) applied now)"
+                       : " (up to date)")
       << "\n";
 
   auto calendar = make_market_calendar(config.calendar);

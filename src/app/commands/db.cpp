@@ -1,6 +1,5 @@
 // `ibtrade db migrate|status`: brings the store named by the [store] section up to date, or
 // shows its schema version and each migration (docs/store.md). Main thread only.
-#include <filesystem>
 #include <iostream>
 
 #include <date/date.h>
@@ -8,37 +7,10 @@
 #include "adapters/store/migrations.hpp"
 #include "adapters/store/open.hpp"
 #include "app/command.hpp"
+#include "app/store_connection.hpp"
 
 namespace ibtrade::app {
 namespace {
-
-// The store URL for the configured backend; the password stays out of it.
-store::StoreUrl store_url(const StoreConfig& config) {
-  store::StoreUrl url;
-  if (config.backend == StoreBackend::kSqlite) {
-    url.dialect = store::Dialect::kSqlite;
-    url.sqlite_path = config.sqlite_path;
-  } else {
-    url.dialect = store::Dialect::kMysql;
-    url.mysql.user = config.mysql_user;
-    url.mysql.host = config.mysql_host;
-    url.mysql.port = config.mysql_port;
-    url.mysql.database = config.mysql_database;
-  }
-  return url;
-}
-
-store::DbResult<std::unique_ptr<store::Database>> connect_configured(const Config& config) {
-  const store::StoreUrl url = store_url(config.store);
-  if (url.dialect == store::Dialect::kSqlite) {
-    // A fresh install has no var/ yet; SQLite creates the file but not its directory.
-    const auto parent = std::filesystem::path(url.sqlite_path).parent_path();
-    std::error_code ignored;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-    return store::connect(url);
-  }
-  return store::connect(url, config.store.mysql_password.reveal());
-}
 
 std::string format_ns(std::int64_t ns) {
   const auto t = date::floor<std::chrono::seconds>(
@@ -47,8 +19,8 @@ std::string format_ns(std::int64_t ns) {
 }
 
 int run_migrate(const Config& config) {
-  const std::string where = store_url(config.store).to_string();
-  auto db = connect_configured(config);
+  const std::string where = configured_store_url(config.store).to_string();
+  auto db = connect_configured_store(config);
   if (!db.ok()) {
     std::cerr << "ibtrade: " << db.error().to_error().message << "\n";
     return kExitFailure;
@@ -64,8 +36,8 @@ int run_migrate(const Config& config) {
 }
 
 int run_status(const Config& config) {
-  const std::string where = store_url(config.store).to_string();
-  auto db = connect_configured(config);
+  const std::string where = configured_store_url(config.store).to_string();
+  auto db = connect_configured_store(config);
   if (!db.ok()) {
     std::cerr << "ibtrade: " << db.error().to_error().message << "\n";
     return kExitFailure;

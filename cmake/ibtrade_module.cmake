@@ -28,7 +28,8 @@ function(ibtrade_module name)
     target_compile_definitions(${name}_tests PRIVATE
       IBTRADE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
       IBTRADE_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
-    gtest_discover_tests(${name}_tests DISCOVERY_MODE PRE_TEST
-                         PROPERTIES LABELS "unit;${name}")
+    # One label, the module's name (`ctest -L core`): a list value would be split into
+    # separate properties by gtest_discover_tests.
+    gtest_discover_tests(${name}_tests DISCOVERY_MODE PRE_TEST PROPERTIES LABELS ${name})
   endif()
 endfunction()

@@ -7,13 +7,7 @@
 #include "adapters/tws/messages/orders.hpp"
 
 namespace ibtrade::tws {
-namespace {
-
-bool has_scale_extras(const WireOrder& o) {
-  return o.scale_price_increment && *o.scale_price_increment > 0.0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void write_fields(FieldWriter& w, const OpenOrder& m, const Capabilities& caps) {
   const WireContract& c = m.contract;
@@ -109,28 +103,8 @@ void write_fields(FieldWriter& w, const OpenOrder& m, const Capabilities& caps) 
   w.optional_int(o.scale_init_level_size)         // 73
       .int_or_unset(o.scale_subs_level_size)      // 74
       .optional_number(o.scale_price_increment);  // 75
-  if (has_scale_extras(o)) {
-    w.optional_number(o.scale_price_adjust_value)
-        .optional_int(o.scale_price_adjust_interval)
-        .optional_number(o.scale_profit_offset)
-        .boolean(o.scale_auto_reset)
-        .optional_int(o.scale_init_position)
-        .optional_int(o.scale_init_fill_qty)
-        .boolean(o.scale_random_percent);
-  }
-  w.string(o.hedge_type);  // 76
-  if (!o.hedge_type.empty()) w.string(o.hedge_param);
-  w.boolean(o.opt_out_smart_routing)   // 77
-      .string(o.clearing_account)      // 78
-      .string(o.clearing_intent)       // 79
-      .boolean(o.not_held);            // 80
-  write_delta_neutral_contract(w, c);  // 81
-  w.string(o.algo_strategy);           // 82
-  if (!o.algo_strategy.empty()) {
-    w.integer(static_cast<std::int64_t>(o.algo_params.size()));
-    for (const auto& tv : o.algo_params)
-      w.string(tv.tag).string(tv.value);
-  }
+  write_scale_extras(w, o);
+  write_hedge_to_algo(w, c, o);           // 76-82
   w.boolean(o.solicited)                  // 83
       .boolean(o.what_if)                 // 84
       .string(s.status)                   // 85
@@ -289,31 +263,8 @@ void read_fields(FieldReader& r, OpenOrder& m, const Capabilities& caps) {
   o.scale_init_level_size = r.optional_int32("scaleInitLevelSize");
   o.scale_subs_level_size = r.optional_int32("scaleSubsLevelSize");
   o.scale_price_increment = r.optional_number("scalePriceIncrement");
-  if (has_scale_extras(o)) {
-    o.scale_price_adjust_value = r.optional_number("scalePriceAdjustValue");
-    o.scale_price_adjust_interval = r.optional_int32("scalePriceAdjustInterval");
-    o.scale_profit_offset = r.optional_number("scaleProfitOffset");
-    o.scale_auto_reset = r.boolean("scaleAutoReset");
-    o.scale_init_position = r.optional_int32("scaleInitPosition");
-    o.scale_init_fill_qty = r.optional_int32("scaleInitFillQty");
-    o.scale_random_percent = r.boolean("scaleRandomPercent");
-  }
-  o.hedge_type = r.string("hedgeType");
-  if (!o.hedge_type.empty()) o.hedge_param = r.string("hedgeParam");
-  o.opt_out_smart_routing = r.boolean("optOutSmartRouting");
-  o.clearing_account = r.string("clearingAccount");
-  o.clearing_intent = r.string("clearingIntent");
-  o.not_held = r.boolean("notHeld");
-  read_delta_neutral_contract(r, c);
-  o.algo_strategy = r.string("algoStrategy");
-  if (!o.algo_strategy.empty()) {
-    const std::size_t n = r.count("algoParamsCount", 2);
-    o.algo_params.resize(n);
-    for (auto& tv : o.algo_params) {
-      tv.tag = r.string("algoParam.tag");
-      tv.value = r.string("algoParam.value");
-    }
-  }
+  read_scale_extras(r, o);
+  read_hedge_to_algo(r, c, o);  // 76-82
   o.solicited = r.boolean("solicited");
   o.what_if = r.boolean("whatIf");
   s.status = r.string("status");

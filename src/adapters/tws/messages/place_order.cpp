@@ -8,10 +8,6 @@
 namespace ibtrade::tws {
 namespace {
 
-bool sends_scale_extras(const WireOrder& o) {
-  return o.scale_price_increment && *o.scale_price_increment > 0.0;
-}
-
 bool sends_mid_offsets_after_compete(const WireOrder& o) {
   return o.compete_against_best_offset && std::isinf(*o.compete_against_best_offset) &&
          *o.compete_against_best_offset > 0;
@@ -102,31 +98,11 @@ void write_fields(FieldWriter& w, const PlaceOrder& m, const Capabilities& caps)
       .optional_int(o.scale_init_level_size)      // 70
       .optional_int(o.scale_subs_level_size)      // 71
       .optional_number(o.scale_price_increment);  // 72
-  if (sends_scale_extras(o)) {
-    w.optional_number(o.scale_price_adjust_value)
-        .optional_int(o.scale_price_adjust_interval)
-        .optional_number(o.scale_profit_offset)
-        .boolean(o.scale_auto_reset)
-        .optional_int(o.scale_init_position)
-        .optional_int(o.scale_init_fill_qty)
-        .boolean(o.scale_random_percent);
-  }
-  w.string(o.scale_table)           // 73
-      .string(o.active_start_time)  // 74
-      .string(o.active_stop_time)   // 75
-      .string(o.hedge_type);        // 76
-  if (!o.hedge_type.empty()) w.string(o.hedge_param);
-  w.boolean(o.opt_out_smart_routing)   // 77
-      .string(o.clearing_account)      // 78
-      .string(o.clearing_intent)       // 79
-      .boolean(o.not_held);            // 80
-  write_delta_neutral_contract(w, c);  // 81
-  w.string(o.algo_strategy);           // 82
-  if (!o.algo_strategy.empty()) {
-    w.integer(static_cast<std::int64_t>(o.algo_params.size()));
-    for (const auto& tv : o.algo_params)
-      w.string(tv.tag).string(tv.value);
-  }
+  write_scale_extras(w, o);
+  w.string(o.scale_table)                               // 73
+      .string(o.active_start_time)                      // 74
+      .string(o.active_stop_time);                      // 75
+  write_hedge_to_algo(w, c, o);                         // 76-82
   w.string(o.algo_id)                                   // 83
       .boolean(o.what_if)                               // 84
       .string(format_tag_values(o.order_misc_options))  // 85
@@ -268,34 +244,11 @@ void read_fields(FieldReader& r, PlaceOrder& m, const Capabilities& caps) {
   o.scale_init_level_size = r.optional_int32("scaleInitLevelSize");
   o.scale_subs_level_size = r.optional_int32("scaleSubsLevelSize");
   o.scale_price_increment = r.optional_number("scalePriceIncrement");
-  if (sends_scale_extras(o)) {
-    o.scale_price_adjust_value = r.optional_number("scalePriceAdjustValue");
-    o.scale_price_adjust_interval = r.optional_int32("scalePriceAdjustInterval");
-    o.scale_profit_offset = r.optional_number("scaleProfitOffset");
-    o.scale_auto_reset = r.boolean("scaleAutoReset");
-    o.scale_init_position = r.optional_int32("scaleInitPosition");
-    o.scale_init_fill_qty = r.optional_int32("scaleInitFillQty");
-    o.scale_random_percent = r.boolean("scaleRandomPercent");
-  }
+  read_scale_extras(r, o);
   o.scale_table = r.string("scaleTable");
   o.active_start_time = r.string("activeStartTime");
   o.active_stop_time = r.string("activeStopTime");
-  o.hedge_type = r.string("hedgeType");
-  if (!o.hedge_type.empty()) o.hedge_param = r.string("hedgeParam");
-  o.opt_out_smart_routing = r.boolean("optOutSmartRouting");
-  o.clearing_account = r.string("clearingAccount");
-  o.clearing_intent = r.string("clearingIntent");
-  o.not_held = r.boolean("notHeld");
-  read_delta_neutral_contract(r, c);
-  o.algo_strategy = r.string("algoStrategy");
-  if (!o.algo_strategy.empty()) {
-    const std::size_t n = r.count("algoParamsCount", 2);
-    o.algo_params.resize(n);
-    for (auto& tv : o.algo_params) {
-      tv.tag = r.string("algoParam.tag");
-      tv.value = r.string("algoParam.value");
-    }
-  }
+  read_hedge_to_algo(r, c, o);  // 76-82
   o.algo_id = r.string("algoId");
   o.what_if = r.boolean("whatIf");
   o.order_misc_options = read_tag_values(r, "orderMiscOptions");

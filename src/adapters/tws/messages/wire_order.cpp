@@ -99,4 +99,65 @@ void read_conditions(FieldReader& r, std::vector<OrderCondition>& conditions, bo
   cancel_order = r.boolean("conditionsCancelOrder");
 }
 
+bool has_scale_extras(const WireOrder& o) {
+  return o.scale_price_increment && *o.scale_price_increment > 0.0;
+}
+
+void write_scale_extras(FieldWriter& w, const WireOrder& o) {
+  if (!has_scale_extras(o)) return;
+  w.optional_number(o.scale_price_adjust_value)
+      .optional_int(o.scale_price_adjust_interval)
+      .optional_number(o.scale_profit_offset)
+      .boolean(o.scale_auto_reset)
+      .optional_int(o.scale_init_position)
+      .optional_int(o.scale_init_fill_qty)
+      .boolean(o.scale_random_percent);
+}
+
+void read_scale_extras(FieldReader& r, WireOrder& o) {
+  if (!has_scale_extras(o)) return;
+  o.scale_price_adjust_value = r.optional_number("scalePriceAdjustValue");
+  o.scale_price_adjust_interval = r.optional_int32("scalePriceAdjustInterval");
+  o.scale_profit_offset = r.optional_number("scaleProfitOffset");
+  o.scale_auto_reset = r.boolean("scaleAutoReset");
+  o.scale_init_position = r.optional_int32("scaleInitPosition");
+  o.scale_init_fill_qty = r.optional_int32("scaleInitFillQty");
+  o.scale_random_percent = r.boolean("scaleRandomPercent");
+}
+
+void write_hedge_to_algo(FieldWriter& w, const WireContract& c, const WireOrder& o) {
+  w.string(o.hedge_type);
+  if (!o.hedge_type.empty()) w.string(o.hedge_param);
+  w.boolean(o.opt_out_smart_routing)
+      .string(o.clearing_account)
+      .string(o.clearing_intent)
+      .boolean(o.not_held);
+  write_delta_neutral_contract(w, c);
+  w.string(o.algo_strategy);
+  if (!o.algo_strategy.empty()) {
+    w.integer(static_cast<std::int64_t>(o.algo_params.size()));
+    for (const auto& tv : o.algo_params)
+      w.string(tv.tag).string(tv.value);
+  }
+}
+
+void read_hedge_to_algo(FieldReader& r, WireContract& c, WireOrder& o) {
+  o.hedge_type = r.string("hedgeType");
+  if (!o.hedge_type.empty()) o.hedge_param = r.string("hedgeParam");
+  o.opt_out_smart_routing = r.boolean("optOutSmartRouting");
+  o.clearing_account = r.string("clearingAccount");
+  o.clearing_intent = r.string("clearingIntent");
+  o.not_held = r.boolean("notHeld");
+  read_delta_neutral_contract(r, c);
+  o.algo_strategy = r.string("algoStrategy");
+  if (!o.algo_strategy.empty()) {
+    const std::size_t n = r.count("algoParamsCount", 2);
+    o.algo_params.resize(n);
+    for (auto& tv : o.algo_params) {
+      tv.tag = r.string("algoParam.tag");
+      tv.value = r.string("algoParam.value");
+    }
+  }
+}
+
 }  // namespace ibtrade::tws

@@ -222,6 +222,16 @@ struct WireOrderState {
   friend bool operator==(const WireOrderState&, const WireOrderState&) = default;
 };
 
+// Runs of fields PLACE_ORDER and OPEN_ORDER share, in the same order.
+// The scale-order extras follow the price increment only when it is set and positive.
+bool has_scale_extras(const WireOrder& o);
+void write_scale_extras(FieldWriter& w, const WireOrder& o);
+void read_scale_extras(FieldReader& r, WireOrder& o);
+// hedgeType[, hedgeParam], optOutSmartRouting, clearingAccount, clearingIntent, notHeld, the
+// delta-neutral contract, algoStrategy[, its params].
+void write_hedge_to_algo(FieldWriter& w, const WireContract& c, const WireOrder& o);
+void read_hedge_to_algo(FieldReader& r, WireContract& c, WireOrder& o);
+
 inline bool is_peg_bench_order(std::string_view type) {
   return type == "PEG BENCH" || type == "PEGBENCH";
 }

@@ -5,7 +5,9 @@
 
 #include "engine/fees/ibkr_fixed.hpp"
 #include "engine/fees/no_commission.hpp"
+#include "engine/kernel/engine.hpp"
 #include "engine/kernel/simulation.hpp"
+#include "engine/sim/simulated_venue.hpp"
 
 namespace ibtrade::engine {
 namespace {
@@ -89,6 +91,98 @@ void BM_BarsWithoutOrders(benchmark::State& state) {
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_BarsWithoutOrders)->Unit(benchmark::kMillisecond);
+
+// Exactly the path the target names: submit -> risk -> simulated fill -> ledger update, for one
+// order. A quote arrives; the strategy answers with a market order; the venue (tick mode, no
+// latency) fills it against that quote; the engine books the fill. No bars, feeds or event loop:
+// the venue's messages go straight back to the engine, in order.
+class QuoteFlipper final : public Strategy {
+ public:
+  void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
+    const Side side = ctx.position(symbol).is_positive() ? Side::kSell : Side::kBuy;
+    ctx.market(symbol, side, Quantity::from_units(100));
+  }
+};
+
+// One engine and venue, wired as the live loop would wire them but with the venue's messages
+// handed straight back.
+class QuoteDrivenEngine {
+ public:
+  QuoteDrivenEngine()
+      : clock_(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min}),
+        venue_([this](VenueMessage message) { inbox_.push_back(std::move(message)); }, clock_,
+               commission_, venue_config()),
+        engine_(clock_, venue_, engine_config()) {
+    engine_.add_strategy(StrategyId{"flip"}, strategy_);
+    engine_.start();
+    quote_.bid = Price::from_raw(100'000'000'000, 2);
+    quote_.ask = Price::from_raw(100'010'000'000, 2);
+    quote_.bid_size = Quantity::from_units(10'000);
+    quote_.ask_size = Quantity::from_units(10'000);
+    // A print first: risk values a market order at the last trade.
+    (void)clock_.advance_by(1ms);
+    engine_.on_trade(symbol_, Trade{ConId{}, clock_.now(), Price::from_raw(100'005'000'000, 2),
+                                    Quantity::from_units(100)});
+  }
+
+  // A quote; the strategy's order; its arrival and fill; the engine books it.
+  void one_order() {
+    (void)clock_.advance_by(1ms);
+    quote_.time = clock_.now();
+    venue_.on_quote(symbol_, quote_);
+    engine_.on_quote(symbol_, quote_);
+    venue_.advance_to(clock_.now());
+    for (const VenueMessage& message : inbox_)
+      engine_.on_venue_message(message);
+    inbox_.clear();
+  }
+
+  bool all_filled(std::size_t orders) const {
+    return engine_.ledger().execution_count() == orders && engine_.errors().empty();
+  }
+  const Engine& engine() const { return engine_; }
+
+ private:
+  static SimulatedVenueConfig venue_config() {
+    SimulatedVenueConfig config;
+    config.fill_mode = FillMode::kTick;
+    config.commission_reporting = CommissionReporting::kInFill;
+    return config;
+  }
+  static EngineConfig engine_config() {
+    EngineConfig config;
+    config.starting_cash = Money::from_units(10'000'000);
+    config.risk.enforce_trading_hours = false;
+    config.risk.max_order_value = Money::from_units(1'000'000);
+    config.risk.max_position = Quantity::from_units(1'000);
+    return config;
+  }
+
+  TestClock clock_;
+  IbkrFixedCommission commission_;
+  std::vector<VenueMessage> inbox_;
+  SimulatedVenue venue_;
+  Engine engine_;
+  QuoteFlipper strategy_;
+  Symbol symbol_ = "ACME";
+  Quote quote_;
+};
+
+// kBars orders per engine (a busy day's worth), construction included, reported per order.
+void BM_SubmitToLedger(benchmark::State& state) {
+  for (auto _ : state) {
+    QuoteDrivenEngine run;
+    for (int i = 0; i < kBars; ++i)
+      run.one_order();
+    if (!run.all_filled(kBars)) state.SkipWithError("an order did not fill");
+    benchmark::DoNotOptimize(run.engine().ledger().equity());
+  }
+  state.SetItemsProcessed(state.iterations() * kBars);
+  state.counters["ns_per_order"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kBars),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_SubmitToLedger)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ibtrade::engine

@@ -27,10 +27,11 @@ using namespace std::chrono_literals;
 class WireOrderSender final : public engine::ExecutionClient {
  public:
   void submit(const Order& order) override {
-    auto message = tws::to_place_order(
-        order, tws::PlaceOrderIds{BrokerOrderId{next_id_++}, std::nullopt, true});
-    if (!message.ok()) throw std::runtime_error(message.error().message);
-    out_ += tws::encode_frame(*message);
+    // One message reused for every order, as a sender would keep it.
+    const Status mapped = tws::to_place_order(
+        order, tws::PlaceOrderIds{BrokerOrderId{next_id_++}, std::nullopt, true}, message_);
+    if (!mapped.ok()) throw std::runtime_error(mapped.error().message);
+    out_ += tws::encode_frame(message_);
     last_ = order.client_order_id;
   }
   void modify(const Order& order) override { submit(order); }
@@ -41,6 +42,7 @@ class WireOrderSender final : public engine::ExecutionClient {
 
  private:
   std::int64_t next_id_ = 1;
+  tws::PlaceOrder message_;
   std::string out_;
   ClientOrderId last_;
 };

@@ -56,13 +56,17 @@ double to_wire(Price price) {
 
 WireContract to_wire_contract(const Contract& contract) {
   WireContract wire;
-  wire.con_id = contract.con_id ? contract.con_id->value() : 0;
-  wire.symbol = contract.symbol;
-  wire.sec_type = std::string(to_ib_code(contract.sec_type));
-  wire.exchange = contract.exchange;
-  wire.primary_exchange = contract.primary_exchange;
-  wire.currency = contract.currency;
+  assign_wire_contract(contract, wire);
   return wire;
+}
+
+void assign_wire_contract(const Contract& contract, WireContract& out) {
+  out.con_id = contract.con_id ? contract.con_id->value() : 0;
+  out.symbol = contract.symbol;
+  out.sec_type = to_ib_code(contract.sec_type);
+  out.exchange = contract.exchange;
+  out.primary_exchange = contract.primary_exchange;
+  out.currency = contract.currency;
 }
 
 Result<Contract> to_core_contract(const WireContract& wire) {
@@ -79,6 +83,12 @@ Result<Contract> to_core_contract(const WireContract& wire) {
 }
 
 Result<PlaceOrder> to_place_order(const Order& order, const PlaceOrderIds& ids) {
+  PlaceOrder message;
+  if (Status status = to_place_order(order, ids, message); !status.ok()) return status.error();
+  return message;
+}
+
+Status to_place_order(const Order& order, const PlaceOrderIds& ids, PlaceOrder& out) {
   if (auto problem = check_order(order); !problem.empty()) return make_error(problem);
   const auto fits_int = [](std::int64_t id) {
     return id >= 0 && id <= std::numeric_limits<int>::max();
@@ -91,14 +101,13 @@ Result<PlaceOrder> to_place_order(const Order& order, const PlaceOrderIds& ids) 
     return make_error("parent order id " + std::to_string(ids.parent_id->value()) +
                       " does not fit the wire's 32-bit order id");
   }
-  PlaceOrder message;
-  message.order_id = static_cast<int>(ids.order_id.value());
-  message.contract = to_wire_contract(order.contract);
-  WireOrder& o = message.order;
-  o.action = std::string(to_ib_code(order.side));
+  out.order_id = static_cast<int>(ids.order_id.value());
+  assign_wire_contract(order.contract, out.contract);
+  WireOrder& o = out.order;
+  o.action = to_ib_code(order.side);
   o.total_quantity = order.quantity;
-  o.order_type = std::string(to_ib_code(order.type));
-  o.tif = std::string(to_ib_code(order.tif));
+  o.order_type = to_ib_code(order.type);
+  o.tif = to_ib_code(order.tif);
   o.account = order.account_id.value();
   // The order ref comes back in OPEN_ORDER and EXECUTION_DATA: our id, unless the strategy
   // chose a ref of its own.
@@ -107,7 +116,11 @@ Result<PlaceOrder> to_place_order(const Order& order, const PlaceOrderIds& ids) 
   o.outside_rth = order.outside_rth;
   o.transmit = ids.transmit;
   o.parent_id = ids.parent_id ? static_cast<int>(ids.parent_id->value()) : 0;
-  if (order.limit_price) o.lmt_price = to_wire(*order.limit_price);
+  o.lmt_price =
+      order.limit_price ? std::optional<double>(to_wire(*order.limit_price)) : std::nullopt;
+  o.aux_price.reset();
+  o.trailing_percent.reset();
+  o.trail_stop_price.reset();
   switch (order.type) {
     case OrderType::kStop:
     case OrderType::kStopLimit:
@@ -123,7 +136,7 @@ Result<PlaceOrder> to_place_order(const Order& order, const PlaceOrderIds& ids) 
     default:
       break;
   }
-  return message;
+  return {};
 }
 
 Result<Order> to_core_order(const PlaceOrder& message, const PriceRounding& rounding) {

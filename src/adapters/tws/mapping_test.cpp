@@ -168,6 +168,32 @@ TEST(Mapping, EveryOrderTypeMapsToItsPriceFields) {
   EXPECT_EQ(w.order_ref, "mine");
 }
 
+// A sender reusing one message: whatever the previous order left (a trailing stop's fields, a
+// parent, a limit price, an OCA group) must not leak into the next one.
+TEST(Mapping, AReusedMessageEncodesLikeAFreshOne) {
+  Order trail = limit_buy();
+  trail.type = OrderType::kTrailingStop;
+  trail.side = Side::kSell;
+  trail.limit_price.reset();
+  trail.trail_percent = Percent::parse("1.5").value();
+  trail.stop_price = px("149");
+  trail.oca_group = "g1";
+  trail.outside_rth = true;
+  Order market = limit_buy();
+  market.type = OrderType::kMarket;
+  market.limit_price.reset();
+  market.client_order_id = ClientOrderId{"c-2"};
+
+  PlaceOrder reused;
+  ASSERT_TRUE(
+      to_place_order(trail, PlaceOrderIds{BrokerOrderId{7}, BrokerOrderId{6}, false}, reused).ok());
+  ASSERT_TRUE(to_place_order(market, PlaceOrderIds{BrokerOrderId{8}, {}, true}, reused).ok());
+  auto fresh = to_place_order(market, PlaceOrderIds{BrokerOrderId{8}, {}, true});
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(reused, *fresh);
+  EXPECT_EQ(encode(reused), encode(*fresh));
+}
+
 TEST(Mapping, InvalidOrdersAndIdsAreRefused) {
   Order bad = limit_buy();
   bad.limit_price.reset();

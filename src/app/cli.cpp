@@ -36,6 +36,7 @@ int run_cli(int argc, char** argv) {
   add_indicators_command(app, commands);
   add_backtest_command(app, commands);
   add_db_command(app, commands);
+  add_sim_command(app, commands);
 
   try {
     app.parse(argc, argv);

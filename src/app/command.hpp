@@ -40,5 +40,6 @@ void add_config_command(CLI::App& app, Commands& commands);
 void add_indicators_command(CLI::App& app, Commands& commands);
 void add_backtest_command(CLI::App& app, Commands& commands);
 void add_db_command(CLI::App& app, Commands& commands);
+void add_sim_command(CLI::App& app, Commands& commands);
 
 }  // namespace ibtrade::app

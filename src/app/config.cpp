@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -171,6 +172,34 @@ const std::vector<Field>& fields() {
     f.push_back(integer("tws.port", &Config::tws, &TwsConfig::port, 1, 65535));
     f.push_back(integer("tws.client_id", &Config::tws, &TwsConfig::client_id, 0, 2147483647));
     f.push_back(boolean("sim.enabled", &Config::sim, &SimConfig::enabled));
+    f.push_back(integer("sim.http_port", &Config::sim, &SimConfig::http_port, 1, 65535));
+    f.push_back(integer("sim.seed", &Config::sim, &SimConfig::seed, 0,
+                        std::numeric_limits<std::int64_t>::max()));
+    f.push_back(integer("sim.symbols", &Config::sim, &SimConfig::symbols, 1, 5000));
+    f.push_back(integer("sim.speed", &Config::sim, &SimConfig::speed, 1, 100000));
+    f.push_back(Field{"sim.from", Kind::kString,
+                      [](Config& c, const Value& v) -> Problem {
+                        if (!as_string(v).empty() && !parse_iso_date(as_string(v)).ok()) {
+                          return "expects \"YYYY-MM-DD\" or \"\" (the most recent trading day), "
+                                 "got " +
+                                 quoted(as_string(v));
+                        }
+                        c.sim.from = as_string(v);
+                        return std::nullopt;
+                      },
+                      [](const Config& c) { return quoted(c.sim.from); }});
+    f.push_back(Field{"sim.account", Kind::kString,
+                      [](Config& c, const Value& v) -> Problem {
+                        const std::string& a = as_string(v);
+                        if (a.empty() || a.find_first_of(" ,;\t") != std::string::npos) {
+                          return "must be one account id without spaces or commas (e.g. "
+                                 "\"DU1234567\"), got " +
+                                 quoted(a);
+                        }
+                        c.sim.account = a;
+                        return std::nullopt;
+                      },
+                      [](const Config& c) { return quoted(c.sim.account); }});
     f.push_back(choice("store.backend", &Config::store, &StoreConfig::backend,
                        {{"sqlite", StoreBackend::kSqlite}, {"mysql", StoreBackend::kMysql}}));
     f.push_back(text("store.sqlite_path", &Config::store, &StoreConfig::sqlite_path));

@@ -47,6 +47,15 @@ struct TwsConfig {
 
 struct SimConfig {
   bool enabled = true;  // the embedded default stands in for IB and NASDAQ
+  // `ibtrade sim` (its TWS port is tws.port): fault injection and NASDAQ API port, the
+  // synthetic market's seed and size, the replay's speed and first session ("" = the most
+  // recent trading day), and the paper account it reports.
+  std::int64_t http_port = 8090;
+  std::int64_t seed = 42;
+  std::int64_t symbols = 100;
+  std::int64_t speed = 1;
+  std::string from;
+  std::string account = "DU1234567";
 };
 
 struct StoreConfig {

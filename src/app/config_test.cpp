@@ -190,6 +190,30 @@ TEST(Config, CalendarOverridesAreCheckedAgainstTheHolidayTable) {
             std::string::npos);
 }
 
+TEST(Config, SimKeysHaveDefaultsAndAreValidated) {
+  auto defaults = load("");
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->sim.http_port, 8090);
+  EXPECT_EQ(defaults->sim.symbols, 100);
+  EXPECT_EQ(defaults->sim.speed, 1);
+  EXPECT_EQ(defaults->sim.from, "");
+  EXPECT_EQ(defaults->sim.account, "DU1234567");
+  auto set = load(
+      "[sim]\nhttp_port = 9100\nseed = 7\nsymbols = 20\nspeed = 60\n"
+      "from = \"2025-03-03\"\naccount = \"DU7654321\"\n");
+  ASSERT_TRUE(set.ok()) << error_of(set);
+  EXPECT_EQ(set->sim.http_port, 9100);
+  EXPECT_EQ(set->sim.seed, 7);
+  EXPECT_EQ(set->sim.speed, 60);
+  EXPECT_EQ(set->sim.from, "2025-03-03");
+  EXPECT_EQ(set->sim.account, "DU7654321");
+  EXPECT_NE(error_of(load("[sim]\nfrom = \"March\"\n")).find("key 'sim.from' expects"),
+            std::string::npos);
+  EXPECT_NE(error_of(load("", {}, {"sim.speed=0"})).find("sim.speed"), std::string::npos);
+  EXPECT_NE(error_of(load("[sim]\naccount = \"DU1, DU2\"\n")).find("sim.account"),
+            std::string::npos);
+}
+
 TEST(Config, MissingFileIsAClearError) {
   auto config = load_config("/nonexistent/ibtrade.toml", {}, {});
   ASSERT_FALSE(config.ok());

@@ -14,7 +14,10 @@ check "help" 0 "$bin" --help
 check "no subcommand" 2 "$bin"
 check "unknown flag" 2 "$bin" version --nope
 check "config check" 0 "$bin" config check
-check "up" 0 "$bin" up
+check "up without the simulator" 0 "$bin" --set sim.enabled=false up
+check "sim help" 0 "$bin" sim --help
+check "sim bad speed" 2 "$bin" sim --speed 0
+check "sim bad from" 2 "$bin" sim --from yesterday
 check "config show" 0 "$bin" config show
 check "bad config file" 3 "$bin" --config /nonexistent.toml config check
 check "bad env override" 3 env IBTRADE_TWS__PORT=abc "$bin" config check
@@ -29,12 +32,28 @@ out=$(IBTRADE_STORE__MYSQL_PASSWORD=hunter2 "$bin" config show 2>&1)
 if echo "$out" | grep -q hunter2; then echo "FAIL secret printed by config show"; fail=1; else echo "ok   secret redacted"; fi
 
 # --log-format json: every stderr line is one JSON object.
-err=$("$bin" --log-format json up 2>&1 >/dev/null)
+err=$("$bin" --log-format json --set sim.enabled=false up 2>&1 >/dev/null)
 if [ -z "$err" ] || ! echo "$err" | node -e '
   const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
   for (const l of lines) { const o = JSON.parse(l); if (!o.ts || !o.level || !o.msg) process.exit(1); }'; then
   echo "FAIL json logs: $err"; fail=1
 else echo "ok   json log lines"; fi
+
+# ibtrade up with the simulator (the embedded default): it keeps running, serves, and stops
+# cleanly with exit 0 on SIGTERM. Free ports are picked so parallel runs don't collide.
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+tmp_up=$(mktemp -d); : >"$tmp_up/out"
+"$bin" --set tws.port="$(free_port)" --set sim.http_port="$(free_port)" --set sim.symbols=5 \
+  up >"$tmp_up/out" 2>"$tmp_up/err" &
+up_pid=$!
+for _ in $(seq 1 300); do grep -q "running" "$tmp_up/out" && break; kill -0 $up_pid 2>/dev/null || break; sleep 0.1; done
+if grep -q "\[started\]       sim" "$tmp_up/out" && grep -q "SIMULATED" "$tmp_up/out"; then
+  echo "ok   up starts the simulator"
+else echo "FAIL up starts the simulator: $(cat "$tmp_up/out" "$tmp_up/err")"; fail=1; fi
+kill -TERM $up_pid 2>/dev/null; wait $up_pid; got=$?
+if [ "$got" = 0 ] && grep -q "stopped" "$tmp_up/out"; then echo "ok   up stops on SIGTERM"
+else echo "FAIL up stops on SIGTERM: exit $got"; cat "$tmp_up/out" "$tmp_up/err"; fail=1; fi
+rm -rf "$tmp_up"
 
 # ibtrade indicators: CSV on stdout, exit 4 naming file and line for a bad row, --skip-bad,
 # exit 2 for bad option values.

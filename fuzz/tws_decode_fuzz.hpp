@@ -1,6 +1,8 @@
 // Shared body of the TWS message-decoder fuzzers: the first byte picks the negotiated version
 // (157..178) and whether trailing fields are tolerated; the rest is one frame's payload. A
-// decode either fails with a message or gives a message that encodes and decodes to itself.
+// decode either fails with a message or gives a message that encodes and decodes to itself,
+// and whose encoding is stable (encoding the decoded copy gives the same bytes, so equality
+// covers every field the encoder writes).
 #pragma once
 
 #include <cstdint>
@@ -30,6 +32,7 @@ int fuzz_tws_decoder(const std::uint8_t* data, std::size_t size, Decode decode) 
   auto second = decode(encoded, caps, Trailing::kReject);
   if (!second.ok()) std::abort();
   if (!(*second == *first)) std::abort();
+  if (ibtrade::tws::encode_message(*second, caps) != encoded) std::abort();
   if (ibtrade::tws::message_name(*second) != ibtrade::tws::message_name(*first)) std::abort();
   return 0;
 }

@@ -1,6 +1,8 @@
 // Fuzzes the TWS wire layer: the frame decoder (fed the same bytes whole and in chunks must
-// yield the same frames and the same verdict), the client-hello parser, the server-hello decoder
-// and every typed read of the field reader. Nothing may crash; every error must name its source.
+// yield the same frames and the same verdict, and the frames re-encode to the bytes they came
+// from), the client-hello parser, the server-hello decoder and every typed read of the field
+// reader (fields written back by the FieldWriter give the payload again; numbers and decimals
+// written back read as the same value). Nothing may crash; every error must name its source.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -42,24 +44,45 @@ Drained drain(FrameDecoder::Start start, std::size_t max, std::string_view bytes
   return out;
 }
 
+// The value read back from what the FieldWriter makes of it.
+template <class Read>
+auto reread(const std::string& payload, Read read) {
+  FieldReader r(payload, "AGAIN");
+  auto value = read(r);
+  if (!r.finish(ibtrade::tws::Trailing::kReject).ok()) std::abort();
+  return value;
+}
+
 // Reads every field of `payload` with one kind of typed read; a failure must carry the message
-// name, and a reader that read everything must accept the end.
+// name, and a reader that read everything must accept the end. Values read are written back
+// and must read the same.
 void read_all(std::string_view payload, int kind) {
+  using ibtrade::tws::Dialect;
+  using ibtrade::tws::FieldWriter;
   FieldReader r(payload, "FUZZ");
-  while (r.ok() && r.remaining() > 0) {
+  FieldWriter strings(Dialect::kServer);
+  while (r.ok() && !r.at_end()) {
     switch (kind) {
-      case 0:
-        (void)r.string("f");
+      case 0: {
+        const std::string field = r.string("f");
+        if (r.ok()) strings.string(field);
         break;
+      }
       case 1:
         (void)r.int32("f");
         break;
       case 2:
         (void)r.int64("f");
         break;
-      case 3:
-        (void)r.number("f");
+      case 3: {
+        const double value = r.number("f");
+        if (!r.ok()) break;
+        FieldWriter w(Dialect::kClient);
+        w.number(value);
+        if (reread(w.payload(), [](FieldReader& a) { return a.number("f"); }) != value)
+          std::abort();
         break;
+      }
       case 4:
         (void)r.boolean("f");
         break;
@@ -69,9 +92,16 @@ void read_all(std::string_view payload, int kind) {
       case 6:
         (void)r.optional_number("f");
         break;
-      case 7:
-        (void)r.decimal<ibtrade::QuantityTag>("f");
+      case 7: {
+        const auto value = r.decimal<ibtrade::QuantityTag>("f");
+        if (!r.ok()) break;
+        FieldWriter w(Dialect::kClient);
+        w.decimal(value);
+        const auto again = reread(
+            w.payload(), [](FieldReader& a) { return a.decimal<ibtrade::QuantityTag>("f"); });
+        if (again != value) std::abort();
         break;
+      }
       case 8:
         (void)r.optional_decimal<ibtrade::PriceTag>("f");
         break;
@@ -86,6 +116,7 @@ void read_all(std::string_view payload, int kind) {
   const auto status = r.finish(ibtrade::tws::Trailing::kReject);
   if (!status.ok() && status.error().message.rfind("FUZZ", 0) != 0) std::abort();
   if (r.ok() && r.index() != r.size()) std::abort();
+  if (kind == 0 && status.ok() && strings.payload() != payload) std::abort();
 }
 
 }  // namespace
@@ -102,6 +133,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Drained whole = drain(start, max, bytes, bytes.size() + 1);
   const Drained pieces = drain(start, max, bytes, chunk);
   if (whole.frames != pieces.frames || whole.failed != pieces.failed) std::abort();
+  // Re-encoded, the frames are the bytes they were cut from.
+  std::string reencoded(start == FrameDecoder::Start::kExpectApiPrefix && !whole.frames.empty()
+                            ? ibtrade::tws::kApiPrefix
+                            : std::string_view());
+  for (const auto& frame : whole.frames)
+    reencoded += ibtrade::tws::encode_frame(frame);
+  if (bytes.substr(0, reencoded.size()) != reencoded) std::abort();
 
   for (std::size_t i = 0; i < whole.frames.size(); ++i) {
     const std::string& frame = whole.frames[i];

@@ -43,7 +43,10 @@ std::string encode(const M& msg, const Capabilities& caps = kCapabilities178) {
 // encode() inside a length-prefixed frame: the bytes to put on the socket.
 template <WireMessage M>
 std::string encode_frame(const M& msg, const Capabilities& caps = kCapabilities178) {
-  return encode_frame(encode(msg, caps));
+  FieldWriter w(kToServer<M> ? Dialect::kClient : Dialect::kServer);
+  w.integer(static_cast<int>(M::kId));
+  write_fields(w, msg, caps);
+  return std::move(w).take_frame();
 }
 
 // The message in `payload` (one frame's body), which must carry M's id and exactly M's fields

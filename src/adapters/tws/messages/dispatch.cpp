@@ -29,7 +29,7 @@ Result<Variant> decode_unknown(std::string_view payload, int id) {
   r.skip("msgId");
   UnknownMessage m;
   m.id = id;
-  while (r.ok() && r.remaining() > 0)
+  while (r.ok() && !r.at_end())
     m.fields.push_back(r.string("field"));
   if (auto status = r.finish(Trailing::kReject); !status) return status.error();
   return Variant(std::move(m));

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
+
+#include "adapters/tws/wire/frame.hpp"
 
 namespace ibtrade::tws {
 namespace {
@@ -29,6 +32,41 @@ std::string quote(std::string_view text) {
   if (text.size() > kQuoteLimit) out += "...";
   out += "'";
   return out;
+}
+
+// The common decimal text of sizes ("100", "0.5", "-12.25": up to 9 digits on either side of
+// the point) read straight into a raw value and precision, as fixed::parse reads it; anything
+// else (a '+' sign, longer text, an exponent, the sentinels) is left to the full parse.
+bool parse_plain_fixed(std::string_view text, std::int64_t& raw, int& precision) {
+  static constexpr std::int64_t kScale[] = {
+      1'000'000'000, 100'000'000, 10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  std::int64_t integer = 0;
+  const char* const integer_start = p;
+  for (; p != end && *p >= '0' && *p <= '9'; ++p) {
+    if (p - integer_start == 9) return false;  // before a 10th digit could overflow
+    integer = integer * 10 + (*p - '0');
+  }
+  if (p == integer_start) return false;
+  std::int64_t fraction = 0;
+  int decimals = 0;
+  if (p != end && *p == '.') {
+    const char* const fraction_start = ++p;
+    for (; p != end && *p >= '0' && *p <= '9'; ++p) {
+      if (p - fraction_start == kFixedPrecision) return false;
+      fraction = fraction * 10 + (*p - '0');
+    }
+    decimals = static_cast<int>(p - fraction_start);
+    if (decimals == 0) return false;
+  }
+  if (p != end) return false;
+  const std::int64_t magnitude = integer * kFixedScale + fraction * kScale[decimals];
+  raw = negative ? -magnitude : magnitude;
+  precision = decimals;
+  return true;
 }
 
 bool is_unset_long(std::int64_t value) {
@@ -76,7 +114,42 @@ bool is_large_magnitude(std::string_view text) {
 
 // A double as the official clients accept it (Python float()), minus NaN: decimal or exponent
 // notation, "Infinity"/"Infinite" (ib_insync 2.x misspells it) for +infinity.
+// Plain decimals of up to 15 digits ("187.25", "-0.5", "100"), the usual prices: the digits as
+// an integer and the power of ten are both exact doubles, so one division rounds correctly, as
+// from_chars would (Clinger's fast path). Anything else is left to from_chars.
+bool parse_plain_decimal(std::string_view text, double& value) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  std::uint64_t digits = 0;
+  int count = 0;
+  int decimals = 0;
+  const char* const integer_start = p;
+  for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+    if (count == 15) return false;
+    digits = digits * 10 + static_cast<unsigned>(*p - '0');
+  }
+  if (p == integer_start) return false;
+  if (p != end && *p == '.') {
+    const char* const fraction_start = ++p;
+    for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+      if (count == 15) return false;
+      digits = digits * 10 + static_cast<unsigned>(*p - '0');
+    }
+    decimals = static_cast<int>(p - fraction_start);
+    if (decimals == 0) return false;
+  }
+  if (p != end) return false;
+  const double magnitude = static_cast<double>(digits) / kPow10[decimals];
+  value = negative ? -magnitude : magnitude;
+  return true;
+}
+
 ParsedNumber parse_number(std::string_view text) {
+  if (double value = 0.0; parse_plain_decimal(text, value)) return {value, NumberStatus::kOk};
   if (text == "Infinity" || text == "Infinite" || text == "inf") {
     return {std::numeric_limits<double>::infinity(), NumberStatus::kOk};
   }
@@ -113,10 +186,13 @@ ParsedNumber parse_number(std::string_view text) {
 
 FieldReader::FieldReader(std::string_view payload, std::string_view message)
     : rest_(payload), message_(message) {
-  count_ = static_cast<std::size_t>(std::count(payload.begin(), payload.end(), '\0'));
   if (!payload.empty() && payload.back() != '\0') {
-    fail_at(count_, "", "the payload does not end with a NUL, so its last field is cut off");
+    fail_at(remaining(), "", "the payload does not end with a NUL, so its last field is cut off");
   }
+}
+
+std::size_t FieldReader::remaining() const {
+  return static_cast<std::size_t>(std::count(rest_.begin(), rest_.end(), '\0'));
 }
 
 void FieldReader::fail_at(std::size_t field, std::string_view name, std::string_view problem) {
@@ -138,21 +214,30 @@ void FieldReader::fail_last(std::string_view name, std::string_view problem) {
   fail_at(index_ == 0 ? 0 : index_ - 1, name, problem);
 }
 
-std::optional<std::string_view> FieldReader::next(std::string_view name) {
+void FieldReader::fail_missing(std::string_view name) {
+  fail_at(index_, name,
+          "missing: the message ends after " + std::to_string(index_) +
+              (index_ == 1 ? " field" : " fields"));
+}
+
+// Defined before the typed reads so that they inline it.
+inline std::optional<std::string_view> FieldReader::next(std::string_view name) {
   if (failed_) return std::nullopt;
-  if (index_ >= count_) {
-    fail_at(index_, name,
-            "missing: the message ends after " + std::to_string(count_) +
-                (count_ == 1 ? " field" : " fields"));
+  if (rest_.empty()) {
+    fail_missing(name);
     return std::nullopt;
   }
-  // Fields are a few bytes long: an inline scan beats a memchr call per field. count_ says a
-  // NUL is ahead, so the scan stops inside the payload.
-  std::size_t end = 0;
-  while (rest_[end] != '\0')
+  // Fields are a few bytes long: an inline scan beats a call to memchr or strlen per field.
+  // The payload ends with a NUL, so the scan stops inside it; the bound is there only so that
+  // GCC doesn't turn the loop back into a strlen call.
+  const char* const begin = rest_.data();
+  const char* const limit = begin + rest_.size();
+  const char* end = begin;
+  while (end != limit && *end != '\0')
     ++end;
-  std::string_view field = rest_.substr(0, end);
-  rest_.remove_prefix(end + 1);
+  const auto length = static_cast<std::size_t>(end - begin);
+  std::string_view field(begin, length);
+  rest_.remove_prefix(length + 1);
   ++index_;
   return field;
 }
@@ -166,27 +251,27 @@ void FieldReader::skip(std::string_view name) {
   (void)next(name);
 }
 
-std::optional<std::int64_t> FieldReader::parse_integer(std::string_view field,
-                                                       std::string_view name) {
-  // Ids, counts and tick types are short: up to 18 digits can't overflow, so they are summed
-  // directly; anything else (longer, or not a plain numeral) goes through from_chars and its
-  // errors. libstdc++'s generic from_chars was the largest single cost of decoding a tick.
+// Ids, counts and tick types are short: up to 18 digits can't overflow, so they are summed
+// directly; anything else (longer, or not a plain numeral) goes through from_chars and its
+// errors. libstdc++'s generic from_chars was the largest single cost of decoding a tick.
+inline bool parse_short_integer(std::string_view field, std::int64_t& value) {
   const bool negative = !field.empty() && field.front() == '-';
   const std::string_view digits = negative ? field.substr(1) : field;
-  if (!digits.empty() && digits.size() <= 18) {
-    std::int64_t sum = 0;
-    bool plain = true;
-    for (char c : digits) {
-      const auto digit = static_cast<unsigned char>(c - '0');
-      if (digit > 9) {
-        plain = false;
-        break;
-      }
-      sum = sum * 10 + digit;
-    }
-    if (plain) return negative ? -sum : sum;
+  if (digits.empty() || digits.size() > 18) return false;
+  std::int64_t sum = 0;
+  for (char c : digits) {
+    const auto digit = static_cast<unsigned char>(c - '0');
+    if (digit > 9) return false;
+    sum = sum * 10 + digit;
   }
+  value = negative ? -sum : sum;
+  return true;
+}
+
+std::optional<std::int64_t> FieldReader::parse_integer(std::string_view field,
+                                                       std::string_view name) {
   std::int64_t value = 0;
+  if (parse_short_integer(field, value)) return value;
   const char* last = field.data() + field.size();
   auto [ptr, ec] = std::from_chars(field.data(), last, value);
   if (ec == std::errc::result_out_of_range) {
@@ -217,6 +302,10 @@ std::int64_t FieldReader::int64(std::string_view name) {
 int FieldReader::int32(std::string_view name) {
   auto field = next(name);
   if (!field || field->empty()) return 0;
+  // Up to 9 digits always fit.
+  if (std::int64_t value = 0; field->size() <= 9 && parse_short_integer(*field, value)) {
+    return static_cast<int>(value);
+  }
   auto value = parse_integer(*field, name);
   return value ? narrow(*value, name) : 0;
 }
@@ -298,6 +387,8 @@ std::optional<FieldReader::RawDecimal> FieldReader::decimal_raw(std::string_view
     if (allow_unset) return std::nullopt;
     return RawDecimal{};
   }
+  // 9 digits before the point can't spell Integer.MAX_VALUE: no sentinel check needed.
+  if (RawDecimal plain; parse_plain_fixed(*field, plain.raw, plain.precision)) return plain;
   auto exact = fixed::parse(*field, "decimal");
   if (exact) {
     // Integer.MAX_VALUE fits a fixed-point value, so the sentinel is recognised by value; a
@@ -357,9 +448,9 @@ int FieldReader::version(std::string_view name, int minimum) {
 
 Status FieldReader::finish(Trailing trailing) {
   if (failed_) return error_;
-  if (trailing == Trailing::kReject && index_ < count_) {
+  if (trailing == Trailing::kReject && !rest_.empty()) {
     auto field = rest_.substr(0, rest_.find('\0'));
-    return make_error(std::string(message_) + ": " + std::to_string(count_) + " fields where " +
+    return make_error(std::string(message_) + ": " + std::to_string(size()) + " fields where " +
                       std::to_string(index_) + " were expected (field " + std::to_string(index_) +
                       " is " + quote(field) + ")");
   }
@@ -368,30 +459,135 @@ Status FieldReader::finish(Trailing trailing) {
 
 // --- FieldWriter -----------------------------------------------------------------------------
 
-FieldWriter& FieldWriter::string(std::string_view text) {
-  if (text.empty()) {  // most fields of an order are unset
-    payload_.push_back('\0');
-    ++count_;
-    return *this;
-  }
-  if (text.find('\0') != std::string_view::npos) {
-    throw std::invalid_argument("a TWS field can't contain a NUL byte");
-  }
-  payload_.append(text);
-  payload_.push_back('\0');
-  ++count_;
-  return *this;
+namespace {
+
+constexpr std::size_t kMaxNumberText = 32;  // "-2.2250738585072014e-308" is 24
+
+// Decimal digits of `value`; returns the end.
+char* write_unsigned(char* out, std::uint64_t value) {
+  return std::to_chars(out, out + 20, value).ptr;
 }
 
-FieldWriter& FieldWriter::integer(std::int64_t value) {
-  char buffer[24];
-  auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  (void)ec;
-  return string(std::string_view(buffer, static_cast<std::size_t>(ptr - buffer)));
+// Python's repr of a finite double into `out` (kMaxNumberText bytes); returns the end.
+char* write_python_repr(char* out, double value) {
+  const bool negative = std::signbit(value);
+  const double magnitude = std::fabs(value);
+  // Fast paths whose output is provably the shortest round trip, so they match the general
+  // path below byte for byte (fields_test checks them against it):
+  // * whole numbers below 2^53: every neighbour is at most 1 away, so no shorter digit string
+  //   reads back as the same double: the integer's digits, then ".0";
+  // * at most 4 decimals below 2^32: doubles there are less than 1e-6 apart, so the decimal
+  //   text with <= 4 decimals that reads back as the value is unique and no text with more
+  //   decimals is as short.
+  if (magnitude < 4294967296.0) {
+    // The nearest whole number of 1e-4 units (truncating after adding a half: no call into
+    // libm, and the check below catches any value that is not such a decimal).
+    const auto units = static_cast<std::uint64_t>(magnitude * 1e4 + 0.5);
+    if (static_cast<double>(units) / 1e4 == magnitude) {
+      if (negative) *out++ = '-';
+      out = write_unsigned(out, units / 10000);
+      *out++ = '.';
+      std::uint64_t fraction = units % 10000;
+      if (fraction == 0) {
+        *out++ = '0';
+        return out;
+      }
+      for (std::uint64_t unit = 1000; fraction != 0; unit /= 10) {
+        *out++ = static_cast<char>('0' + fraction / unit);
+        fraction %= unit;
+      }
+      return out;
+    }
+  } else if (magnitude < 9007199254740992.0 && magnitude == std::trunc(magnitude)) {
+    if (negative) *out++ = '-';
+    out = write_unsigned(out, static_cast<std::uint64_t>(magnitude));
+    *out++ = '.';
+    *out++ = '0';
+    return out;
+  }
+  // Shortest round-trip digits in scientific form ("1.5025e+02"), then laid out the way
+  // Python's repr does: positional when the decimal exponent is in [-4, 16), else scientific.
+  char sci[kMaxNumberText];
+  const char* const sci_end =
+      std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific).ptr;
+  const char* const sci_begin = sci;
+  const char* const e = std::find(sci_begin, sci_end, 'e');
+  int exponent = 0;
+  std::from_chars(e + 1 + (e[1] == '+' ? 1 : 0), sci_end, exponent);
+  const int point = exponent + 1;  // digits before the decimal point
+  if (point <= -4 || point > 16) return std::copy(sci_begin, sci_end, out);
+  char digits[20];
+  int ndigits = 0;
+  for (const char* p = sci_begin + (negative ? 1 : 0); p != e; ++p) {
+    if (*p != '.') digits[ndigits++] = *p;
+  }
+  if (negative) *out++ = '-';
+  if (point <= 0) {
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, -point, '0');
+    out = std::copy(digits, digits + ndigits, out);
+  } else if (point >= ndigits) {
+    out = std::copy(digits, digits + ndigits, out);
+    out = std::fill_n(out, point - ndigits, '0');
+    *out++ = '.';
+    *out++ = '0';
+  } else {
+    out = std::copy(digits, digits + point, out);
+    *out++ = '.';
+    out = std::copy(digits + point, digits + ndigits, out);
+  }
+  return out;
+}
+
+// The text of a number field into `out` (kMaxNumberText bytes); returns the end.
+char* write_number(char* out, double value) {
+  if (std::isnan(value)) throw std::invalid_argument("a TWS field can't hold NaN");
+  if (std::isinf(value)) {
+    const std::string_view text = value > 0 ? "Infinity" : "-Infinity";
+    return std::copy(text.begin(), text.end(), out);
+  }
+  return write_python_repr(out, value);
+}
+
+}  // namespace
+
+void FieldWriter::throw_nul() {
+  throw std::invalid_argument("a TWS field can't contain a NUL byte");
+}
+
+void FieldWriter::grow(std::size_t n) {
+  // Within the capacity when payload() only trimmed the room; else doubling.
+  buffer_.resize(std::max({used_ + n, buffer_.capacity(), 2 * buffer_.size()}));
+}
+
+FieldWriter& FieldWriter::long_string(std::string_view text) {
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) throw_nul();
+  char* const out = room(text.size() + 1);
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+  return commit(text.size() + 1);
+}
+
+FieldWriter& FieldWriter::known_text(std::string_view text) {
+  char* const out = room(text.size() + 1);
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+  return commit(text.size() + 1);
+}
+
+FieldWriter& FieldWriter::long_integer(std::int64_t value) {
+  char* const out = room(21);  // "-9223372036854775808" and its NUL
+  char* const end = std::to_chars(out, out + 20, value).ptr;
+  *end = '\0';
+  return commit(static_cast<std::size_t>(end - out) + 1);
 }
 
 FieldWriter& FieldWriter::number(double value) {
-  return string(format_number(value));
+  char* const out = room(kMaxNumberText + 1);
+  char* const end = write_number(out, value);
+  *end = '\0';
+  return commit(static_cast<std::size_t>(end - out) + 1);
 }
 
 FieldWriter& FieldWriter::whole_or_number(double value) {
@@ -401,70 +597,54 @@ FieldWriter& FieldWriter::whole_or_number(double value) {
   return number(value);
 }
 
-FieldWriter& FieldWriter::optional_int(std::optional<std::int64_t> value) {
-  return value ? integer(*value) : empty();
-}
-
-FieldWriter& FieldWriter::optional_number(std::optional<double> value) {
-  return value ? number(*value) : empty();
-}
-
-FieldWriter& FieldWriter::optional_boolean(std::optional<bool> value) {
-  return value ? boolean(*value) : empty();
-}
-
-FieldWriter& FieldWriter::int_or_unset(std::optional<int> value) {
-  return integer(value ? *value : kUnsetInt);
-}
-
 FieldWriter& FieldWriter::number_or_unset(std::optional<double> value) {
   if (value) return number(*value);
-  return string(dialect_ == Dialect::kClient ? "1.7976931348623157e+308"
-                                             : "1.7976931348623157E308");
+  return known_text(dialect_ == Dialect::kClient ? "1.7976931348623157e+308"
+                                                 : "1.7976931348623157E308");
+}
+
+FieldWriter& FieldWriter::fixed_point(std::int64_t raw, int precision) {
+  // As fixed::format: the whole units, then `precision` decimals (truncated, zero-padded).
+  // The magnitude is unsigned so that INT64_MIN writes too.
+  static constexpr std::uint64_t kUnit[] = {
+      1'000'000'000, 100'000'000, 10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+  const bool negative = raw < 0;
+  const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(raw)
+                                           : static_cast<std::uint64_t>(raw);
+  const auto scale = static_cast<std::uint64_t>(kFixedScale);
+  char* const start = room(32);  // sign, 11 digits, point, 9 decimals, NUL
+  char* out = start;
+  if (negative) *out++ = '-';
+  out = write_unsigned(out, magnitude / scale);
+  if (precision > 0) {
+    *out++ = '.';
+    std::uint64_t fraction = magnitude % scale / kUnit[precision];
+    for (int i = precision - 1; i >= 0; --i) {
+      out[i] = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    out += precision;
+  }
+  *out = '\0';
+  return commit(static_cast<std::size_t>(out - start) + 1);
+}
+
+std::string FieldWriter::take_frame() && {
+  buffer_.resize(used_);
+  if (used_ > kMaxFrameLength) {
+    throw std::length_error("TWS frame of " + std::to_string(used_) +
+                            " bytes exceeds the 16 MiB limit");
+  }
+  const auto n = static_cast<std::uint32_t>(used_);
+  const char prefix[4] = {static_cast<char>((n >> 24) & 0xff), static_cast<char>((n >> 16) & 0xff),
+                          static_cast<char>((n >> 8) & 0xff), static_cast<char>(n & 0xff)};
+  buffer_.insert(0, prefix, 4);  // moves the payload within the reserved room: no new buffer
+  return std::move(buffer_);
 }
 
 std::string format_number(double value) {
-  if (std::isnan(value)) throw std::invalid_argument("a TWS field can't hold NaN");
-  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-  // Shortest round-trip digits in scientific form ("1.5025e+02"), then laid out the way
-  // Python's repr does: positional when the decimal exponent is in [-4, 16), else scientific.
-  char buffer[40];
-  auto [ptr, ec] =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  (void)ec;
-  const std::string_view sci(buffer, static_cast<std::size_t>(ptr - buffer));
-  const std::size_t e = sci.find('e');
-  std::string_view mantissa = sci.substr(0, e);
-  int exponent = 0;
-  std::from_chars(sci.data() + e + 1 + (sci[e + 1] == '+' ? 1 : 0), sci.data() + sci.size(),
-                  exponent);
-  std::string sign;
-  if (!mantissa.empty() && mantissa.front() == '-') {
-    sign = "-";
-    mantissa.remove_prefix(1);
-  }
-  std::string digits;
-  for (char c : mantissa) {
-    if (c != '.') digits += c;
-  }
-  const int point = exponent + 1;  // digits before the decimal point
-  if (point <= -4 || point > 16) return std::string(sci);
-  const auto ndigits = static_cast<int>(digits.size());
-  std::string out = sign;
-  if (point <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-point), '0');
-    out += digits;
-  } else if (point >= ndigits) {
-    out += digits;
-    out.append(static_cast<std::size_t>(point - ndigits), '0');
-    out += ".0";
-  } else {
-    out += digits.substr(0, static_cast<std::size_t>(point));
-    out += '.';
-    out += digits.substr(static_cast<std::size_t>(point));
-  }
-  return out;
+  char buffer[kMaxNumberText];
+  return std::string(buffer, write_number(buffer, value));
 }
 
 }  // namespace ibtrade::tws

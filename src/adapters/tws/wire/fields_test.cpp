@@ -2,13 +2,17 @@
 // writer's spellings (Python repr for doubles, sentinels per dialect).
 #include "adapters/tws/wire/fields.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
 
 #include "adapters/tws/testing/doc_payload.hpp"
+#include "adapters/tws/wire/frame.hpp"
 
 namespace ibtrade::tws {
 namespace {
@@ -309,6 +313,120 @@ TEST(FieldCodec, WrittenValuesReadBackExactly) {
   for (double v : values)
     EXPECT_EQ(r.number("x"), v);
   EXPECT_TRUE(r.finish(Trailing::kReject).ok());
+}
+
+// Python's repr the long way (shortest round-trip digits from to_chars, laid out as repr does):
+// what format_number's fast paths must agree with.
+std::string reference_repr(double value) {
+  char buffer[40];
+  const char* end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific).ptr;
+  const std::string sci(static_cast<const char*>(buffer), end);
+  const std::size_t e = sci.find('e');
+  const int exponent = std::stoi(sci.substr(e + 1));
+  std::string mantissa = sci.substr(0, e);
+  std::string sign;
+  if (mantissa.front() == '-') {
+    sign = "-";
+    mantissa.erase(0, 1);
+  }
+  std::string digits;
+  for (char c : mantissa) {
+    if (c != '.') digits += c;
+  }
+  const int point = exponent + 1;
+  if (point <= -4 || point > 16) return sci;
+  const auto n = static_cast<int>(digits.size());
+  if (point <= 0) return sign + "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  if (point >= n)
+    return sign + digits + std::string(static_cast<std::size_t>(point - n), '0') + ".0";
+  return sign + digits.substr(0, static_cast<std::size_t>(point)) + "." +
+         digits.substr(static_cast<std::size_t>(point));
+}
+
+TEST(FormatNumber, FastPathsAgreeWithTheShortestRoundTrip) {
+  std::mt19937_64 rng(20241121);  // fixed seed; add failing values to MatchesPythonRepr
+  const auto check = [](double v) { ASSERT_EQ(format_number(v), reference_repr(v)) << v; };
+  for (int i = 0; i < 200'000; ++i) {
+    // Prices and sizes: up to 6 decimals (the fast path takes up to 4), up to 2^34.
+    const int decimals = static_cast<int>(rng() % 7);
+    const auto units = static_cast<std::int64_t>(rng() % (std::uint64_t{1} << 34));
+    const double v = static_cast<double>(units) / std::pow(10.0, decimals);
+    check(v);
+    check(-v);
+    // Whole numbers up to 2^54, and arbitrary bit patterns.
+    check(static_cast<double>(rng() >> 10));
+    double any = 0.0;
+    const std::uint64_t bits = rng();
+    std::memcpy(&any, &bits, sizeof any);
+    if (std::isfinite(any)) check(any);
+  }
+  for (double v : {4294967295.9999, 4294967296.0, 9007199254740991.0, 9007199254740992.0, 1e-4,
+                   9.9999e-5, 0.00015, 2.5e-4, 1e15 + 0.5}) {
+    check(v);
+  }
+}
+
+TEST(FieldReader, FastPathsReadAsTheFullParsers) {
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 100'000; ++i) {
+    std::string text = rng() % 2 == 0 ? "-" : "";
+    text += std::to_string(rng() % 1'000'000'000'000ULL);
+    const auto decimals = rng() % 11;
+    if (decimals > 0) text += "." + std::to_string(rng() % 10'000'000'000ULL).substr(0, decimals);
+    const std::string payload = doc_payload(text + "|" + text);
+    FieldReader r(payload, "M");
+    const double number = r.number("n");
+    double expected = 0.0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    EXPECT_EQ(number, expected) << text;
+    const auto quantity = r.decimal<QuantityTag>("q");
+    const auto exact = Quantity::parse(text);
+    if (exact.ok()) {
+      EXPECT_TRUE(r.ok()) << text;
+      EXPECT_EQ(quantity, *exact) << text;
+      EXPECT_EQ(quantity.precision(), exact->precision()) << text;
+    }
+  }
+}
+
+TEST(FieldReader, LongDigitRunsLeaveTheFastPaths) {
+  // Found by tws_to_server_fuzz: a 20-digit quantity overflowed the fast path's sum.
+  const std::string payload =
+      doc_payload("05000000000000000000000|0.12345678901234567890|12345678901234567890.5");
+  FieldReader r(payload, "M");
+  (void)r.decimal<QuantityTag>("q");
+  EXPECT_FALSE(r.ok());
+  FieldReader numbers(payload, "M");
+  EXPECT_EQ(numbers.number("a"), 5e21);
+  EXPECT_EQ(numbers.number("b"), 0.12345678901234567890);
+  EXPECT_EQ(numbers.number("c"), 12345678901234567890.5);
+  EXPECT_TRUE(numbers.finish(Trailing::kReject).ok());
+}
+
+TEST(FieldWriter, DecimalsAsToString) {
+  for (const char* text : {"0", "100", "-7", "0.5", "-0.5", "12.250", "0.000000001",
+                           "-9223372036.854775808", "9223372036.854775807", "1.100000000"}) {
+    const Quantity q = *Quantity::parse(text);
+    FieldWriter w(Dialect::kClient);
+    w.decimal(q);
+    EXPECT_EQ(w.payload(), q.to_string() + '\0') << text;
+  }
+  const Quantity rounded = Quantity::from_raw(1'234'567'891, 3);
+  FieldWriter w(Dialect::kClient);
+  w.decimal(rounded);
+  EXPECT_EQ(w.payload(), rounded.to_string() + '\0');
+}
+
+TEST(FieldWriter, KeepsWritingAfterPayloadAndFramesInPlace) {
+  FieldWriter w(Dialect::kClient);
+  for (int i = 0; i < 200; ++i)  // past the initial capacity
+    w.string("field").integer(i);
+  const std::string first = w.payload();
+  w.empty().number(1.5);
+  EXPECT_EQ(w.payload(), first + fields({"", "1.5"}));
+  const std::string payload = w.payload();
+  EXPECT_EQ(std::move(w).take_frame(), encode_frame(payload));
 }
 
 }  // namespace

@@ -59,6 +59,9 @@ struct ClientConfig {
   Nanoseconds connect_timeout = std::chrono::seconds(10);
   // From TCP connect to NEXT_VALID_ID and MANAGED_ACCTS.
   Nanoseconds handshake_timeout = std::chrono::seconds(15);
+  // stop() first writes what was already handed to the socket (an order placed just before
+  // stop must not vanish), for at most this long if the peer does not read.
+  Nanoseconds stop_flush_timeout = std::chrono::seconds(2);
 };
 
 }  // namespace ibtrade::tws

@@ -687,6 +687,13 @@ Status ClientSession::request_positions() {
   return {};
 }
 
+Status ClientSession::cancel_positions() {
+  if (auto ok = require_ready("cancel positions"); !ok) return ok;
+  enqueue(CancelPositions{});
+  pump();
+  return {};
+}
+
 Status ClientSession::set_market_data_type(int market_data_type) {
   if (market_data_type < kMarketDataLive || market_data_type > kMarketDataDelayedFrozen) {
     return make_error("market data type " + std::to_string(market_data_type) +

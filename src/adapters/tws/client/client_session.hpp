@@ -76,6 +76,7 @@ class ClientSession {
   Status request_current_time();
   Status request_managed_accounts();
   Status request_positions();
+  Status cancel_positions();
   Status set_market_data_type(int market_data_type);  // remembered and re-sent on reconnect
   Status request_scanner_parameters();
   Result<int> request_executions(ExecutionFilter filter);

@@ -22,7 +22,8 @@ TwsClient::TwsClient(ClientConfig config, ClientListener& listener, const Clock&
       resolver_(io_),
       wake_timer_(io_),
       reconnect_timer_(io_),
-      connect_timer_(io_) {}
+      connect_timer_(io_),
+      stop_timer_(io_) {}
 
 TwsClient::~TwsClient() {
   stop();
@@ -40,16 +41,31 @@ void TwsClient::stop() {
   stopped_ = true;
   std::promise<void> done;
   asio::post(io_, [this, &done] {
-    session_.stop("stopped by the owner");
+    finish_stop_ = [this, &done] {
+      work_.reset();
+      io_.stop();
+      done.set_value();
+    };
+    stopping_ = true;
+    session_.stop("stopped by the owner");  // closes through close(): after the queued bytes
     resolver_.cancel();
     wake_timer_.cancel();
     reconnect_timer_.cancel();
     connect_timer_.cancel();
-    // The stream's close is posted; stop the loop only after it ran and the session heard it.
-    asio::post(io_, [this, &done] {
-      work_.reset();
-      io_.stop();
-      done.set_value();
+    if (!stream_) {
+      // Nothing to flush; the posted closes of a connection attempt run first.
+      asio::post(io_, [this] { finish_stop_(); });
+      return;
+    }
+    stop_timer_.expires_after(
+        std::chrono::duration_cast<asio::steady_timer::duration>(config_.stop_flush_timeout));
+    stop_timer_.async_wait([this](asio::error_code ec) {
+      if (ec || !stream_) return;
+      stream_->close("stopped: the peer did not read what was queued within " +
+                     std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        config_.stop_flush_timeout)
+                                        .count()) +
+                     " ms");
     });
   });
   done.get_future().wait();
@@ -66,7 +82,13 @@ void TwsClient::send(std::string bytes) {
 
 void TwsClient::close(std::string reason) {
   if (stream_) {
-    stream_->close(std::move(reason));
+    // Stopping: what was handed to the socket still goes out (it may be an order). Any other
+    // close (a malformed message, a refused handshake) is immediate.
+    if (stopping_) {
+      stream_->close_after_sending(std::move(reason));
+    } else {
+      stream_->close(std::move(reason));
+    }
     return;
   }
   if (connecting_) {
@@ -144,11 +166,18 @@ void TwsClient::connected(asio::ip::tcp::socket socket) {
         if (generation == generation_) session_.frame_received(payload);
       },
       [this, generation](const std::string& reason) {
-        if (generation != generation_) return;
-        stream_.reset();
-        session_.connection_closed(reason);
+        if (generation == generation_) stream_closed(reason);
       });
   session_.connection_opened();
+}
+
+void TwsClient::stream_closed(const std::string& reason) {
+  stream_.reset();
+  session_.connection_closed(reason);
+  if (stopping_ && finish_stop_) {
+    stop_timer_.cancel();
+    asio::post(io_, [this] { finish_stop_(); });
+  }
 }
 
 }  // namespace ibtrade::tws

@@ -32,8 +32,9 @@ class TwsClient final : private SessionPort {
 
   // Starts the io thread and the first connection attempt.
   void start();
-  // Closes the connection, tells the listener (on_disconnected, on_stopped) and joins the io
-  // thread. Idempotent.
+  // Writes what is already queued on the socket (up to config.stop_flush_timeout), closes the
+  // connection, tells the listener (on_disconnected, on_stopped) and joins the io thread.
+  // Idempotent.
   void stop();
   // Runs `work` on the io thread with the session: the way to make requests from elsewhere.
   void post(std::function<void(ClientSession&)> work);
@@ -51,6 +52,7 @@ class TwsClient final : private SessionPort {
   void connect();
   void connected(asio::ip::tcp::socket socket);
   void connect_attempt_failed(const std::string& reason);
+  void stream_closed(const std::string& reason);
 
   // io_ first: it is destroyed last, after everything bound to it.
   asio::io_context io_;
@@ -63,6 +65,10 @@ class TwsClient final : private SessionPort {
   std::optional<Timestamp> wake_armed_;
   asio::steady_timer reconnect_timer_;
   asio::steady_timer connect_timer_;
+  asio::steady_timer stop_timer_;
+  // Set while stop() waits for the queued bytes to be written: ends the io loop.
+  std::function<void()> finish_stop_;
+  bool stopping_ = false;
   std::shared_ptr<asio::ip::tcp::socket> connecting_;
   std::shared_ptr<FrameStream> stream_;
   std::uint64_t generation_ = 0;  // bumps per connection: late callbacks of old ones are ignored

@@ -330,6 +330,30 @@ TEST(TwsClient, PacingSpreadsABurstAndDropsNothing) {
   EXPECT_GE(times.back() - times.front(), 1500ms);
 }
 
+// What was handed to the socket before stop() is written before the connection closes: an
+// order placed just before a shutdown must reach the broker, not vanish in a cleared buffer.
+TEST(TwsClient, StopWritesWhatIsAlreadyQueuedBeforeClosing) {
+  FakeTwsServer server;
+  Events events;
+  WallClock clock;
+  ClientConfig config = config_for(server);
+  config.messages_per_second = 100'000;  // the pacer lets all of them through at once
+  TwsClient client(config, events, clock);
+  client.start();
+  ASSERT_TRUE(events.wait([&] { return !events.connected.empty(); }));
+  constexpr int kRequests = 400;
+  client.post([](ClientSession& s) {
+    for (int i = 0; i < kRequests; ++i)
+      (void)s.request_current_time();
+    (void)s.cancel_positions();
+  });
+  client.stop();  // right away: most of those bytes are still queued on the socket
+  ASSERT_TRUE(server.wait_until([&] { return server.count_locked<CancelPositions>() == 1; }));
+  EXPECT_EQ(server.messages<ReqCurrentTime>().size(), static_cast<std::size_t>(kRequests));
+  std::lock_guard lock(events.mutex);
+  EXPECT_EQ(events.stopped.size(), 1u);
+}
+
 TEST(TwsClient, AMalformedStreamClosesTheConnectionAndTheClientReconnects) {
   FakeTwsServer server;
   Events events;

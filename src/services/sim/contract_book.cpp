@@ -2,15 +2,15 @@
 
 namespace ibtrade::sim {
 
-ContractBook::ContractBook(const engine::market::Universe& universe) {
-  for (const auto& params : universe.symbols()) {
+ContractBook::ContractBook(std::span<const SourceSymbol> symbols) {
+  for (const SourceSymbol& s : symbols) {
     SimContract c;
-    c.index = params.index;
-    c.con_id = kFirstConId + static_cast<std::int64_t>(params.index);
-    c.symbol = params.symbol;
-    c.long_name = params.name;
+    c.index = contracts_.size();
+    c.con_id = kFirstConId + static_cast<std::int64_t>(c.index);
+    c.symbol = s.symbol;
+    c.long_name = s.name;
     // A fixed, seed-independent split between the two big listing venues.
-    c.primary_exchange = params.index % 3 == 2 ? "NYSE" : "NASDAQ";
+    c.primary_exchange = c.index % 3 == 2 ? "NYSE" : "NASDAQ";
     by_symbol_.emplace(c.symbol, contracts_.size());
     contracts_.push_back(std::move(c));
   }

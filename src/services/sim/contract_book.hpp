@@ -1,6 +1,6 @@
-// ContractBook: the simulated universe as IB contracts: a stable conId, listing exchange and
-// contract details per symbol, and the lookup IB does for a request's contract (by conId, else
-// by symbol; anything else is "no security definition", error 200). Immutable after
+// ContractBook: the simulated universe (the BarSource's symbols) as IB contracts: a stable conId,
+// listing exchange and contract details per symbol, and the lookup IB does for a request's contract
+// (by conId, else by symbol; anything else is "no security definition", error 200). Immutable after
 // construction; single-threaded use on the simulator's io thread.
 #pragma once
 
@@ -14,12 +14,12 @@
 #include "adapters/tws/messages/common.hpp"
 #include "adapters/tws/messages/contracts.hpp"
 #include "core/contract.hpp"
-#include "engine/market/universe.hpp"
+#include "services/sim/bar_source.hpp"
 
 namespace ibtrade::sim {
 
 struct SimContract {
-  std::size_t index = 0;  // in the universe
+  std::size_t index = 0;  // in the BarSource
   std::int64_t con_id = 0;
   std::string symbol;
   std::string long_name;
@@ -30,7 +30,7 @@ class ContractBook {
  public:
   static constexpr std::int64_t kFirstConId = 700'000'001;
 
-  explicit ContractBook(const engine::market::Universe& universe);
+  explicit ContractBook(std::span<const SourceSymbol> symbols);
 
   std::size_t size() const { return contracts_.size(); }
   const SimContract& at(std::size_t index) const { return contracts_.at(index); }

@@ -6,11 +6,11 @@
 
 #include "adapters/tws/mapping.hpp"
 #include "adapters/tws/tws_time.hpp"
+#include "engine/market/synthetic_market.hpp"
 
 namespace ibtrade::sim {
 namespace {
 
-using engine::market::SyntheticMarket;
 using std::chrono::days;
 
 HistoricalResult fail(int code, std::string message) {
@@ -91,7 +91,7 @@ std::string day_text(date::year_month_day day) {
 
 }  // namespace
 
-HistoricalResult historical_bars(const SyntheticMarket& market, std::size_t symbol,
+HistoricalResult historical_bars(const BarSource& source, std::size_t symbol,
                                  const tws::ReqHistoricalData& request, Timestamp now,
                                  const date::time_zone& zone) {
   const auto bar_size = parse_bar_size(request.bar_size_setting);
@@ -129,7 +129,7 @@ HistoricalResult historical_bars(const SyntheticMarket& market, std::size_t symb
     if (!instant) return fail(321, "Error validating request: " + instant.error().message);
     end = std::min(*instant, now);  // never the future of the replay
   }
-  const auto& calendar = market.calendar();
+  const SessionSchedule& calendar = source.sessions();
   const date::year_month_day end_day = calendar.market_date(end);
   const bool daily = *bar_size == Nanoseconds::zero();
   const bool seconds = duration->unit == 'S';
@@ -155,8 +155,17 @@ HistoricalResult historical_bars(const SyntheticMarket& market, std::size_t symb
   std::optional<Timestamp> first_time;
   for (date::year_month_day day = from_day; date::sys_days(day) <= date::sys_days(end_day);
        day = date::year_month_day(date::sys_days(day) + days(1))) {
-    if (!calendar.is_trading_day(day)) continue;
-    std::vector<Bar> minutes = market.minute_bars(symbol, day);
+    const auto hours = calendar.hours(day);
+    if (!hours) continue;
+    if (daily && !seconds && hours->close <= end) {
+      // A whole past session: the source may know it without building its minutes.
+      if (auto bar = source.session_bar(symbol, day)) {
+        if (!first_time) first_time = bar->time;
+        out.bars.push_back(to_wire(*bar, day_text(day), trades));
+      }
+      continue;
+    }
+    std::vector<Bar> minutes = source.minute_bars(symbol, day);
     // Completed minutes only, and not before the requested start.
     std::erase_if(minutes, [&](const Bar& b) {
       return b.time + std::chrono::minutes(1) > end || (seconds && b.time < from_instant);
@@ -168,7 +177,7 @@ HistoricalResult historical_bars(const SyntheticMarket& market, std::size_t symb
       out.bars.push_back(to_wire(bar, day_text(day), trades));
       continue;
     }
-    const Timestamp open = calendar.hours(day)->open;
+    const Timestamp open = hours->open;
     std::size_t i = 0;
     while (i < minutes.size()) {
       const auto bucket = (minutes[i].time - open) / *bar_size;

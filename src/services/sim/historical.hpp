@@ -1,4 +1,4 @@
-// Historical bars from the synthetic market for REQ_HISTORICAL_DATA: minute bars aggregated to
+// Historical bars from the market's BarSource for REQ_HISTORICAL_DATA: minute bars aggregated to
 // the requested size, or daily bars, over the requested duration up to the market's "now"
 // (never beyond it: the replay must not leak the future). Pure functions; no threading rule.
 #pragma once
@@ -10,7 +10,7 @@
 #include "adapters/tws/messages/bars.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
-#include "engine/market/synthetic_market.hpp"
+#include "services/sim/bar_source.hpp"
 
 namespace ibtrade::sim {
 
@@ -27,7 +27,7 @@ struct HistoricalResult {
   std::optional<HistoricalError> error;
 };
 
-HistoricalResult historical_bars(const engine::market::SyntheticMarket& market, std::size_t symbol,
+HistoricalResult historical_bars(const BarSource& source, std::size_t symbol,
                                  const tws::ReqHistoricalData& request, Timestamp now,
                                  const date::time_zone& zone);
 

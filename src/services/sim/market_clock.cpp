@@ -4,16 +4,22 @@
 
 namespace ibtrade::sim {
 
-MarketClock::MarketClock(const TradingCalendar& calendar, date::year_month_day from, double speed)
-    : calendar_(&calendar), speed_(speed), day_(from), session_start_(Nanoseconds::zero()) {
+MarketClock::MarketClock(const SessionSchedule& sessions, date::year_month_day from, double speed,
+                         std::optional<Timestamp> start)
+    : sessions_(&sessions), speed_(speed), day_(from), session_start_(Nanoseconds::zero()) {
   if (!(speed > 0.0)) throw std::invalid_argument("market clock speed must be positive");
-  if (!calendar.is_trading_day(day_)) {
-    auto next = calendar.next_trading_day(day_);
-    if (!next) throw std::invalid_argument("no trading day on or after the start date");
+  if (!sessions.is_trading_day(day_)) {
+    auto next = sessions.next_trading_day(day_);
+    if (!next) throw std::invalid_argument("no trading session on or after the start date");
     day_ = *next;
   }
-  hours_ = *calendar.hours(day_);
+  hours_ = *sessions.hours(day_);
   now_ = hours_.open;
+  if (start && *start > hours_.open && *start < hours_.close) {
+    // As if the part of the session before `start` had already been replayed.
+    session_start_ = hours_.open - *start;
+    now_ = *start;
+  }
 }
 
 Timestamp MarketClock::at(Nanoseconds wall_elapsed) {
@@ -29,7 +35,7 @@ Timestamp MarketClock::at(Nanoseconds wall_elapsed) {
       if (t > now_) now_ = t;
       return now_;
     }
-    auto next = calendar_->next_trading_day(day_);
+    auto next = sessions_->next_trading_day(day_);
     if (!next) {
       exhausted_ = true;
       now_ = hours_.close - Nanoseconds(1);
@@ -37,15 +43,8 @@ Timestamp MarketClock::at(Nanoseconds wall_elapsed) {
     }
     session_start_ += length;
     day_ = *next;
-    hours_ = *calendar_->hours(day_);
+    hours_ = *sessions_->hours(day_);
   }
-}
-
-std::optional<date::year_month_day> most_recent_trading_day(const TradingCalendar& calendar,
-                                                            date::year_month_day today) {
-  if (calendar.is_trading_day(today)) return today;
-  if (auto before = calendar.previous_trading_day(today)) return before;
-  return calendar.next_trading_day(today);
 }
 
 }  // namespace ibtrade::sim

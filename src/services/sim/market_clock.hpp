@@ -1,25 +1,28 @@
 // MarketClock: turns wall-clock time elapsed since the simulator started into market time,
-// replaying regular sessions only (nights, weekends and holidays are skipped) at a chosen speed.
-// Pure (the caller passes the elapsed time); single-threaded, owned by the simulator's io thread.
+// replaying the schedule's regular sessions only (nights, weekends and holidays are skipped) at a
+// chosen speed. Pure (the caller passes the elapsed time); single-threaded, owned by the
+// simulator's io thread.
 #pragma once
 
 #include <optional>
 
 #include <date/date.h>
 
-#include "core/calendar/trading_calendar.hpp"
 #include "core/time.hpp"
+#include "services/sim/session_schedule.hpp"
 
 namespace ibtrade::sim {
 
 class MarketClock {
  public:
-  // Starts at the open of the first trading day on or after `from`; `speed` market seconds per
-  // wall second (> 0). Throws std::invalid_argument when the calendar has no such day.
-  MarketClock(const TradingCalendar& calendar, date::year_month_day from, double speed);
+  // Starts at the open of the first session on or after `from`, or at `start` when that falls
+  // inside that session (a replay that begins with its first bar); `speed` market seconds per
+  // wall second (> 0). Throws std::invalid_argument when the schedule has no such session.
+  MarketClock(const SessionSchedule& sessions, date::year_month_day from, double speed,
+              std::optional<Timestamp> start = std::nullopt);
 
   // Market time after `wall_elapsed` of wall-clock time. Calls must not go back in time. Once
-  // the calendar's covered years run out, time stays at the last close.
+  // the schedule's sessions run out, time stays at the last close.
   Timestamp at(Nanoseconds wall_elapsed);
 
   Timestamp now() const { return now_; }
@@ -28,7 +31,7 @@ class MarketClock {
   double speed() const { return speed_; }
 
  private:
-  const TradingCalendar* calendar_;
+  const SessionSchedule* sessions_;
   double speed_;
   date::year_month_day day_;
   SessionHours hours_;
@@ -36,9 +39,5 @@ class MarketClock {
   Timestamp now_;
   bool exhausted_ = false;
 };
-
-// The most recent trading day on or before `today` (or the first after it if none before).
-std::optional<date::year_month_day> most_recent_trading_day(const TradingCalendar& calendar,
-                                                            date::year_month_day today);
 
 }  // namespace ibtrade::sim

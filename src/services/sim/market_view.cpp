@@ -9,9 +9,6 @@ namespace {
 constexpr Nanoseconds kMinute = std::chrono::minutes(1);
 constexpr Nanoseconds kLeg = std::chrono::seconds(20);
 
-const Price kCent = Price::from_raw(10'000'000, 2);
-const Price kHundredthCent = Price::from_raw(100'000, 4);
-
 // The four vertices of a minute's path at 0, 20, 40 and 60 seconds: the open, the extreme nearer
 // the open, the other extreme, the close (ties: the low first when the bar closed up).
 std::array<Price, 4> path_of(const Bar& bar) {
@@ -40,20 +37,12 @@ Price price_in_minute(const Bar& bar, Nanoseconds into, Price tick) {
 
 }  // namespace
 
-MarketView::MarketView(const engine::market::SyntheticMarket& market,
-                       std::int64_t max_displayed_size)
-    : market_(&market), max_displayed_size_(std::max<std::int64_t>(100, max_displayed_size)) {}
-
-Price MarketView::tick(std::size_t symbol, date::year_month_day day) {
-  const auto& calendar = market_->calendar();
-  auto before = calendar.previous_trading_day(day);
-  auto close = before ? market_->close_price(symbol, *before) : std::nullopt;
-  return close && *close < Price::from_units(1) ? kHundredthCent : kCent;
-}
+MarketView::MarketView(const BarSource& source, std::int64_t max_displayed_size)
+    : source_(&source), max_displayed_size_(std::max<std::int64_t>(100, max_displayed_size)) {}
 
 const MarketView::SymbolDay* MarketView::day_of(std::size_t symbol, Timestamp t) {
-  if (symbol >= market_->size()) return nullptr;
-  const auto& calendar = market_->calendar();
+  if (symbol >= source_->size()) return nullptr;
+  const SessionSchedule& calendar = source_->sessions();
   const date::year_month_day day = calendar.market_date(t);
   auto hours = calendar.hours(day);
   if (!hours || t < hours->open) return nullptr;
@@ -62,7 +51,7 @@ const MarketView::SymbolDay* MarketView::day_of(std::size_t symbol, Timestamp t)
     SymbolDay d;
     d.day = day;
     d.open = hours->open;
-    d.minutes = market_->minute_bars(symbol, day);
+    d.minutes = source_->minute_bars(symbol, day);
     if (d.minutes.empty()) return nullptr;
     Quantity total;
     for (const Bar& bar : d.minutes) {
@@ -70,8 +59,8 @@ const MarketView::SymbolDay* MarketView::day_of(std::size_t symbol, Timestamp t)
       total += bar.volume;
     }
     auto before = calendar.previous_trading_day(day);
-    if (before) d.previous_close = market_->close_price(symbol, *before);
-    d.tick = d.previous_close && *d.previous_close < Price::from_units(1) ? kHundredthCent : kCent;
+    if (before) d.previous_close = source_->close_price(symbol, *before);
+    d.tick = source_->tick(symbol, day);
     it = days_.insert_or_assign(symbol, std::move(d)).first;
   }
   return &it->second;
@@ -170,10 +159,10 @@ std::vector<Bar> MarketView::minutes_before(std::size_t symbol, Timestamp t) {
 
 std::optional<engine::market::Fundamentals> MarketView::fundamentals(std::size_t symbol,
                                                                      Timestamp t) {
-  const auto& calendar = market_->calendar();
+  const SessionSchedule& calendar = source_->sessions();
   auto before = calendar.previous_trading_day(calendar.market_date(t));
-  if (!before || symbol >= market_->size()) return std::nullopt;
-  return market_->fundamentals(symbol, *before);
+  if (!before || symbol >= source_->size()) return std::nullopt;
+  return source_->fundamentals(symbol, *before);
 }
 
 }  // namespace ibtrade::sim

@@ -1,7 +1,8 @@
-// MarketView: what the synthetic market looks like at one market instant: last price, a quoted
-// book around it, today's volume, high, low and open, 5-second bars. Prices move inside each
-// one-minute bar along open -> nearer extreme -> other extreme -> close (the simulated venue's
-// intra-bar path), in fixed point on the symbol's tick. Single-threaded: the io thread's core.
+// MarketView: what the market (a BarSource: synthetic or CSV) looks like at one market instant:
+// last price, a quoted book around it, today's volume, high, low and open, 5-second bars. Prices
+// move inside each one-minute bar along open -> nearer extreme -> other extreme -> close (the
+// simulated venue's intra-bar path), in fixed point on the symbol's tick. Single-threaded: the
+// io thread's core.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +16,8 @@
 #include "core/fixed_point.hpp"
 #include "core/market_data.hpp"
 #include "core/time.hpp"
-#include "engine/market/synthetic_market.hpp"
+#include "engine/market/fundamentals.hpp"
+#include "services/sim/bar_source.hpp"
 
 namespace ibtrade::sim {
 
@@ -36,11 +38,12 @@ struct MarketSnapshot {
 
 class MarketView {
  public:
-  // `market` must outlive the view.
-  MarketView(const engine::market::SyntheticMarket& market, std::int64_t max_displayed_size);
+  // `source` must outlive the view.
+  MarketView(const BarSource& source, std::int64_t max_displayed_size);
 
-  const engine::market::SyntheticMarket& market() const { return *market_; }
-  std::size_t size() const { return market_->size(); }
+  const BarSource& source() const { return *source_; }
+  const SessionSchedule& sessions() const { return source_->sessions(); }
+  std::size_t size() const { return source_->size(); }
 
   // None when `t` is not inside a session with data.
   std::optional<MarketSnapshot> snapshot(std::size_t symbol, Timestamp t);
@@ -54,7 +57,9 @@ class MarketView {
   // Fundamentals at the close before `t`'s session (what a data vendor shows during the day).
   std::optional<engine::market::Fundamentals> fundamentals(std::size_t symbol, Timestamp t);
   // $0.01, or $0.0001 for a symbol that closed below $1 before the given day.
-  Price tick(std::size_t symbol, date::year_month_day day);
+  Price tick(std::size_t symbol, date::year_month_day day) const {
+    return source_->tick(symbol, day);
+  }
 
  private:
   struct SymbolDay {
@@ -68,7 +73,7 @@ class MarketView {
 
   const SymbolDay* day_of(std::size_t symbol, Timestamp t);
 
-  const engine::market::SyntheticMarket* market_;
+  const BarSource* source_;
   std::int64_t max_displayed_size_;
   std::map<std::size_t, SymbolDay> days_;  // the current session per symbol
 };

@@ -6,6 +6,7 @@
 
 #include "services/sim/historical.hpp"
 #include "services/sim/sim_test_support.hpp"
+#include "services/sim/synthetic_bar_source.hpp"
 
 namespace ibtrade::sim {
 namespace {
@@ -19,8 +20,13 @@ const engine::market::SyntheticMarket& market() {
   return m;
 }
 
+const SyntheticBarSource& source() {
+  static const SyntheticBarSource s(market());
+  return s;
+}
+
 TEST(SimMarketView, PricesStayInsideTheMinuteBarsAndVolumeGrows) {
-  MarketView view(market(), 500);
+  MarketView view(source(), 500);
   const auto minutes = market().minute_bars(1, kDay);
   const Timestamp open = testing::calendar().hours(kDay)->open;
   Quantity volume;
@@ -44,7 +50,7 @@ TEST(SimMarketView, PricesStayInsideTheMinuteBarsAndVolumeGrows) {
 }
 
 TEST(SimMarketView, FiveSecondBarsFitTheirMinute) {
-  MarketView view(market(), 500);
+  MarketView view(source(), 500);
   const Timestamp open = testing::calendar().hours(kDay)->open;
   const auto minutes = market().minute_bars(2, kDay);
   Quantity total;
@@ -67,17 +73,17 @@ TEST(SimHistorical, BarsEndAtTheReplaysNow) {
   req.bar_size_setting = "1 min";
   req.duration = "1 D";
   req.format_date = 2;
-  auto result = historical_bars(market(), 0, req, now, *date::locate_zone("America/New_York"));
+  auto result = historical_bars(source(), 0, req, now, *date::locate_zone("America/New_York"));
   ASSERT_TRUE(result.data);
   ASSERT_EQ(result.data->bars.size(), 60u);  // the completed minutes only
   req.bar_size_setting = "1 day";
   req.duration = "5 D";
-  result = historical_bars(market(), 0, req, now, *date::locate_zone("America/New_York"));
+  result = historical_bars(source(), 0, req, now, *date::locate_zone("America/New_York"));
   ASSERT_TRUE(result.data);
   EXPECT_EQ(result.data->bars.size(), 5u);  // four full sessions and today's so far
   EXPECT_EQ(result.data->bars.back().date, "20250303");
   req.bar_size_setting = "7 mins";
-  result = historical_bars(market(), 0, req, now, *date::locate_zone("America/New_York"));
+  result = historical_bars(source(), 0, req, now, *date::locate_zone("America/New_York"));
   ASSERT_TRUE(result.error);
   EXPECT_EQ(result.error->code, 321);
 }

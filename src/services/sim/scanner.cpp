@@ -26,14 +26,18 @@ bool passes(const ScanRequest& r, const ScanCandidate& c) {
   if (r.exchange && *r.exchange != c.exchange) return false;
   const double price = c.last.to_double();
   const double volume = c.volume.to_double();
-  const double cap_millions = static_cast<double>(c.market_cap) / 1e6;
   if (r.price_above && !(price > *r.price_above)) return false;
   if (r.price_below && !(price < *r.price_below)) return false;
   if (r.volume_above && !(volume > *r.volume_above)) return false;
-  if (r.avg_volume_above && !(static_cast<double>(c.avg_volume) > *r.avg_volume_above))
+  if (r.avg_volume_above &&
+      !(c.avg_volume && static_cast<double>(*c.avg_volume) > *r.avg_volume_above))
     return false;
-  if (r.market_cap_above_millions && !(cap_millions > *r.market_cap_above_millions)) return false;
-  if (r.market_cap_below_millions && !(cap_millions < *r.market_cap_below_millions)) return false;
+  if (r.market_cap_above_millions || r.market_cap_below_millions) {
+    if (!c.market_cap) return false;
+    const double cap_millions = static_cast<double>(*c.market_cap) / 1e6;
+    if (r.market_cap_above_millions && !(cap_millions > *r.market_cap_above_millions)) return false;
+    if (r.market_cap_below_millions && !(cap_millions < *r.market_cap_below_millions)) return false;
+  }
   auto change = change_of(c);
   if (r.change_percent_above || r.change_percent_below) {
     if (!change) return false;

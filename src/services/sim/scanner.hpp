@@ -1,6 +1,6 @@
-// The market scanner over the simulated universe: TOP_PERC_GAIN, TOP_PERC_LOSE and MOST_ACTIVE
-// with IB's price / volume / market-cap filters (tag-values or the legacy subscription fields),
-// and the scanner-parameters XML. Pure functions; no threading rule.
+// The market scanner over the simulated universe (synthetic or CSV): TOP_PERC_GAIN, TOP_PERC_LOSE
+// and MOST_ACTIVE with IB's price / volume / market-cap filters (tag-values or the legacy
+// subscription fields), and the scanner-parameters XML. Pure functions; no threading rule.
 #pragma once
 
 #include <cstddef>
@@ -40,8 +40,9 @@ struct ScanCandidate {
   Price last;
   std::optional<Price> previous_close;
   Quantity volume;  // today so far
-  std::int64_t avg_volume = 0;
-  std::int64_t market_cap = 0;  // whole dollars
+  // None when the source does not know them (CSV): a filter on them then leaves the symbol out.
+  std::optional<std::int64_t> avg_volume;
+  std::optional<std::int64_t> market_cap;  // whole dollars
 };
 
 // Refused (IB error 321) for instruments other than stocks, unknown locations or scan codes,

@@ -57,7 +57,7 @@ SimBroker::SimBroker(const ContractBook& contracts, MarketView& market, const Si
       zone_(zone),
       clock_(start),
       ledger_(options.starting_cash, engine::AccountType::kRegTMargin),
-      session_day_(market.market().calendar().market_date(start)) {
+      session_day_(market.sessions().market_date(start)) {
   engine::SimulatedVenueConfig config;
   config.fill_mode = engine::FillMode::kTick;
   config.limit_to_displayed_size = true;
@@ -255,7 +255,7 @@ void SimBroker::feed(const SimContract& contract, Timestamp at) {
 
 void SimBroker::advance(Timestamp now) {
   if (now < clock_.now()) return;
-  const auto& calendar = market_.market().calendar();
+  const SessionSchedule& calendar = market_.sessions();
   const date::year_month_day day = calendar.market_date(now);
   if (day != session_day_) {
     // The replay jumped over the night: the old session's closing auction ends DAY orders.

@@ -44,14 +44,14 @@ bool wants_ratios(const std::string& generic_ticks) {
 
 }  // namespace
 
-SimCore::SimCore(const engine::market::SyntheticMarket& market, SimOptions options,
-                 const date::time_zone& zone, SimOutput& output, Timestamp market_start)
-    : market_(market),
+SimCore::SimCore(const BarSource& source, SimOptions options, const date::time_zone& zone,
+                 SimOutput& output, Timestamp market_start)
+    : source_(source),
       options_(std::move(options)),
       zone_(zone),
       output_(output),
-      contracts_(market.universe()),
-      view_(market, options_.max_displayed_size) {
+      contracts_(source.symbols()),
+      view_(source, options_.max_displayed_size) {
   BrokerListener& listener = *this;
   broker_ = std::make_unique<SimBroker>(contracts_, view_, options_, listener, zone_, market_start);
 }
@@ -345,7 +345,7 @@ void SimCore::request_market_data(ConnectionId id, Connection& c, const tws::Req
     error(id, m.req_id, 101, "Max number of tickers has been reached");
     return;
   }
-  const Price tick = view_.tick(contract->index, market_.calendar().market_date(broker_->now()));
+  const Price tick = view_.tick(contract->index, source_.sessions().market_date(broker_->now()));
   send(id, tws::TickReqParams{m.req_id, tws::to_wire(tick), "9c0001", 3});
   send(id, tws::MarketDataType{m.req_id, tws::kMarketDataLive});
   MarketDataSub sub;
@@ -386,7 +386,7 @@ void SimCore::send_ticks(ConnectionId id, int req_id, MarketDataSub& sub, bool f
     if (now->previous_close) price(tws::kTickClose, *now->previous_close, std::nullopt);
   }
   const bool new_day =
-      was && market_.calendar().market_date(was->time) != market_.calendar().market_date(now->time);
+      was && source_.sessions().market_date(was->time) != source_.sessions().market_date(now->time);
   if (sub.fundamentals && (everything || new_day)) {
     if (auto f = view_.fundamentals(sub.contract->index, now->time)) {
       send(id, tws::TickString{req_id, tws::kTickFundamentalRatios, fundamental_ratios_text(*f)});
@@ -448,7 +448,7 @@ void SimCore::request_historical(ConnectionId id, const tws::ReqHistoricalData& 
     error(id, m.req_id, 200, "No security definition has been found for the request");
     return;
   }
-  HistoricalResult result = historical_bars(market_, contract->index, m, broker_->now(), zone_);
+  HistoricalResult result = historical_bars(source_, contract->index, m, broker_->now(), zone_);
   if (result.error) {
     error(id, m.req_id, result.error->code, result.error->message);
     return;
@@ -458,7 +458,7 @@ void SimCore::request_historical(ConnectionId id, const tws::ReqHistoricalData& 
 
 std::string SimCore::session_hours_text(bool liquid) const {
   // Today and the next six days, as IB lists them: "20231207:0400-20231207:2000;20231209:CLOSED".
-  const auto& calendar = market_.calendar();
+  const auto& calendar = source_.sessions();
   date::year_month_day day = calendar.market_date(broker_->now());
   auto local = [&](Timestamp t) {
     return date::format("%Y%m%d:%H%M", zone_.to_local(date::floor<std::chrono::minutes>(t)));
@@ -483,7 +483,7 @@ void SimCore::request_contract_details(ConnectionId id, const tws::ReqContractDa
     error(id, m.req_id, 200, "No security definition has been found for the request");
     return;
   }
-  const Price tick = view_.tick(contract->index, market_.calendar().market_date(broker_->now()));
+  const Price tick = view_.tick(contract->index, source_.sessions().market_date(broker_->now()));
   send(id, tws::ContractData{
                m.req_id, contracts_.details(*contract, tws::to_wire(tick),
                                             session_hours_text(false), session_hours_text(true))});
@@ -510,18 +510,19 @@ void SimCore::send_scan(ConnectionId id, int req_id, const ScanRequest& request)
   std::vector<ScanCandidate> candidates;
   candidates.reserve(contracts_.size());
   const Timestamp now = broker_->now();
+  const date::year_month_day today = source_.sessions().market_date(now);
   for (const SimContract& contract : contracts_.all()) {
     auto snapshot = view_.snapshot(contract.index, now);
     if (!snapshot) continue;
-    const auto& params = market_.universe().at(contract.index);
     ScanCandidate candidate;
     candidate.index = contract.index;
     candidate.exchange = contract.primary_exchange;
     candidate.last = snapshot->last;
     candidate.previous_close = snapshot->previous_close;
     candidate.volume = snapshot->volume;
-    candidate.avg_volume = params.avg_volume;
-    candidate.market_cap = engine::market::market_cap_of(snapshot->last, params.shares_outstanding);
+    candidate.avg_volume = source_.avg_volume(contract.index, today);
+    if (auto shares = source_.shares_outstanding(contract.index))
+      candidate.market_cap = engine::market::market_cap_of(snapshot->last, *shares);
     candidates.push_back(std::move(candidate));
   }
   tws::ScannerData data;

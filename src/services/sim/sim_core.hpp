@@ -16,7 +16,7 @@
 #include <date/tz.h>
 
 #include "adapters/tws/messages/dispatch.hpp"
-#include "engine/market/synthetic_market.hpp"
+#include "services/sim/bar_source.hpp"
 #include "services/sim/contract_book.hpp"
 #include "services/sim/market_view.hpp"
 #include "services/sim/scanner.hpp"
@@ -38,10 +38,10 @@ class SimOutput {
 
 class SimCore final : private BrokerListener {
  public:
-  // `market`, `zone` and `output` must outlive the core. `market_start` is the replay's first
-  // instant; `wall_start` the transport's clock at that moment.
-  SimCore(const engine::market::SyntheticMarket& market, SimOptions options,
-          const date::time_zone& zone, SimOutput& output, Timestamp market_start);
+  // `source`, `zone` and `output` must outlive the core. `market_start` is the replay's first
+  // instant.
+  SimCore(const BarSource& source, SimOptions options, const date::time_zone& zone,
+          SimOutput& output, Timestamp market_start);
   ~SimCore() override;
   SimCore(const SimCore&) = delete;
   SimCore& operator=(const SimCore&) = delete;
@@ -118,7 +118,7 @@ class SimCore final : private BrokerListener {
   void send_scan(ConnectionId id, int req_id, const ScanRequest& request);
   std::string session_hours_text(bool liquid) const;
 
-  const engine::market::SyntheticMarket& market_;
+  const BarSource& source_;
   SimOptions options_;
   const date::time_zone& zone_;
   SimOutput& output_;

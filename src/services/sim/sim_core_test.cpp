@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "services/sim/sim_test_support.hpp"
+#include "services/sim/synthetic_bar_source.hpp"
 
 namespace ibtrade::sim {
 namespace {
@@ -27,10 +28,11 @@ struct FakeOutput final : SimOutput {
 struct CoreFixture : ::testing::Test {
   const date::time_zone& zone = *date::locate_zone("America/New_York");
   engine::market::SyntheticMarket market{3, 5, testing::calendar()};
+  SyntheticBarSource source{market};
   FakeOutput output;
   SimOptions options = testing::fast_options();
   Timestamp open = testing::calendar().hours(*options.from)->open;
-  SimCore core{market, options, zone, output, open};
+  SimCore core{source, options, zone, output, open};
   Timestamp wall{};
 
   void start(ConnectionId id, int client) {

@@ -1,8 +1,10 @@
 // The settings of one simulator instance: where it listens, which market it replays and how fast,
-// the paper account it pretends to hold. Plain value type; no threading rule.
+// the paper account it pretends to hold. Plain value type (the bar source it may share is
+// immutable); no threading rule.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +15,8 @@
 
 namespace ibtrade::sim {
 
+class BarSource;
+
 struct SimOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 7497;       // 0 = any free port (tests)
@@ -20,10 +24,14 @@ struct SimOptions {
   bool http_enabled = true;
   std::uint64_t seed = 42;
   std::size_t symbols = 100;
+  // The market served over TWS; none: the synthetic market of `seed` and `symbols`. A CSV
+  // replay (`--csv`) is loaded, and its errors reported, before the server is built.
+  std::shared_ptr<const BarSource> bars;
   // Market seconds per wall second. The replay skips nights, weekends and holidays: market time
   // runs through regular sessions only.
   double speed = 1.0;
-  // First session replayed (from its open); none = the most recent trading day.
+  // First session replayed (from its open); none = the most recent trading day (synthetic) or
+  // the first bar (CSV).
   std::optional<date::year_month_day> from;
   std::string account = "DU1234567";
   Money starting_cash = Money::from_units(1'000'000, 2);

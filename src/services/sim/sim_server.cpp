@@ -16,6 +16,7 @@
 #include "services/sim/market_clock.hpp"
 #include "services/sim/sim_core.hpp"
 #include "services/sim/sim_http.hpp"
+#include "services/sim/synthetic_bar_source.hpp"
 
 namespace ibtrade::sim {
 namespace {
@@ -26,11 +27,15 @@ Timestamp wall_stamp(SteadyClock::time_point t) {
   return Timestamp(std::chrono::duration_cast<Nanoseconds>(t.time_since_epoch()));
 }
 
-date::year_month_day start_day(const TradingCalendar& calendar, const SimOptions& options) {
+// The first session replayed: --from, else the first bar of a replay that starts somewhere
+// (CSV), else the most recent trading day.
+date::year_month_day start_day(const BarSource& source, const SimOptions& options) {
   if (options.from) return *options.from;
-  const auto today = calendar.market_date(Timestamp(std::chrono::duration_cast<Nanoseconds>(
+  const SessionSchedule& sessions = source.sessions();
+  if (auto first = source.first_bar_time()) return sessions.market_date(*first);
+  const auto today = sessions.market_date(Timestamp(std::chrono::duration_cast<Nanoseconds>(
       std::chrono::system_clock::now().time_since_epoch())));
-  auto day = most_recent_trading_day(calendar, today);
+  auto day = sessions.most_recent_trading_day(today);
   if (!day) throw std::invalid_argument("the trading calendar has no day near today");
   return *day;
 }
@@ -51,8 +56,11 @@ struct SimServer::Impl final : SimOutput {
         options(std::move(opts)),
         zone(date::locate_zone("America/New_York")),
         market(options.seed, options.symbols, calendar),
-        clock(calendar, start_day(calendar, options), options.speed),
-        core(market, options, *zone, *this, clock.now()) {
+        synthetic(market),
+        source(options.bars ? *options.bars : static_cast<const BarSource&>(synthetic)),
+        clock(source.sessions(), start_day(source, options), options.speed,
+              options.from ? std::nullopt : source.first_bar_time()),
+        core(source, options, *zone, *this, clock.now()) {
     market_now_ns.store(clock.now().time_since_epoch().count());
   }
 
@@ -79,25 +87,55 @@ struct SimServer::Impl final : SimOutput {
   }
 
   void accept() {
-    acceptor.async_accept([this](asio::error_code ec, asio::ip::tcp::socket socket) {
-      if (ec) {
-        if (ec != asio::error::operation_aborted) {
-          spdlog::warn("sim: accept failed: {}", ec.message());
+    acceptor.async_accept(
+        [this, generation = listen_generation](asio::error_code ec, asio::ip::tcp::socket socket) {
+          // The listener was closed (restart window, shutdown) since this accept was started.
+          if (generation != listen_generation || !acceptor.is_open()) return;
+          if (ec) {
+            if (ec != asio::error::operation_aborted) {
+              spdlog::warn("sim: accept failed: {}", ec.message());
+              accept();
+            }
+            return;
+          }
+          open_session(std::move(socket));
           accept();
-        }
-        return;
-      }
-      if (SteadyClock::now() < refuse_until) {
-        asio::error_code ignored;
-        socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
-        socket.close(ignored);
-        spdlog::info("sim: connection refused: simulated daily restart in progress");
-        accept();
-        return;
-      }
-      open_session(std::move(socket));
-      accept();
-    });
+        });
+  }
+
+  // Binds and listens on `port`; throws asio's system_error.
+  void listen(std::uint16_t port) {
+    const asio::ip::tcp::endpoint endpoint(asio::ip::make_address(options.host), port);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen();
+  }
+
+  // IB's daily restart: nothing listens on the port until the window ends.
+  void close_listener() {
+    ++listen_generation;
+    asio::error_code ignored;
+    acceptor.close(ignored);
+  }
+
+  void reopen_listener() {
+    try {
+      listen(bound_port);
+    } catch (const std::exception& e) {
+      // Someone else took the port meanwhile: keep trying, as IB Gateway would come back.
+      asio::error_code ignored;
+      acceptor.close(ignored);
+      spdlog::warn("sim: cannot listen on {}:{} again yet: {}", options.host, bound_port, e.what());
+      restart_timer.expires_after(std::chrono::milliseconds(250));
+      restart_timer.async_wait([this](asio::error_code ec) {
+        if (!ec) reopen_listener();
+      });
+      return;
+    }
+    restarting = false;
+    spdlog::warn("sim: daily restart over: listening on {}:{} again", options.host, bound_port);
+    accept();
   }
 
   void open_session(asio::ip::tcp::socket socket) {
@@ -205,12 +243,15 @@ struct SimServer::Impl final : SimOutput {
   SimOptions options;
   const date::time_zone* zone;
   engine::market::SyntheticMarket market;
+  SyntheticBarSource synthetic;
+  const BarSource& source;  // `synthetic` or options.bars
   MarketClock clock;
   SimCore core;
 
   asio::io_context io;
   asio::ip::tcp::acceptor acceptor{io};
   asio::steady_timer ticker{io};
+  asio::steady_timer restart_timer{io};
   std::thread io_thread;
   httplib::Server http;
   std::thread http_thread;
@@ -221,7 +262,8 @@ struct SimServer::Impl final : SimOutput {
   std::map<ConnectionId, Session> sessions;
   ConnectionId next_id = 1;
   SteadyClock::time_point wall_start;
-  SteadyClock::time_point refuse_until;
+  bool restarting = false;              // the listener is closed for a restart window
+  std::uint64_t listen_generation = 0;  // bumped whenever the listener closes
   Nanoseconds status_delay{};
   std::atomic<std::int64_t> market_now_ns{0};
 };
@@ -237,11 +279,7 @@ Status SimServer::start() {
   Impl& m = *impl_;
   if (m.running) return {};
   try {
-    const asio::ip::tcp::endpoint endpoint(asio::ip::make_address(m.options.host), m.options.port);
-    m.acceptor.open(endpoint.protocol());
-    m.acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
-    m.acceptor.bind(endpoint);
-    m.acceptor.listen();
+    m.listen(m.options.port);
     m.bound_port = m.acceptor.local_endpoint().port();
   } catch (const std::exception& e) {
     asio::error_code ignored;
@@ -265,6 +303,11 @@ Status SimServer::start() {
     }
     m.bound_http_port = static_cast<std::uint16_t>(port);
     m.http_thread = std::thread([&m] { m.http.listen_after_bind(); });
+    // httplib's stop() does nothing until its loop has started: a stop() right after start()
+    // would otherwise leave that thread in accept() for good.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!m.http.is_running() && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   m.wall_start = std::chrono::steady_clock::now();
   m.accept();
@@ -279,11 +322,11 @@ Status SimServer::start() {
     }
   });
   spdlog::info(
-      "sim: SIMULATED IB Gateway (ibtrade sim) serving paper account {} on {}:{}{}; seed {}, {} "
-      "symbols, speed {}x, market time {}",
+      "sim: SIMULATED IB Gateway (ibtrade sim) serving paper account {} on {}:{}{}; {}, speed "
+      "{}x, market time {}",
       m.options.account, m.options.host, m.bound_port,
-      m.options.http_enabled ? ", HTTP " + std::to_string(m.bound_http_port) : "", m.options.seed,
-      m.options.symbols, m.options.speed,
+      m.options.http_enabled ? ", HTTP " + std::to_string(m.bound_http_port) : "",
+      m.source.description(), m.options.speed,
       date::format("%F %H:%M ET",
                    m.zone->to_local(date::floor<std::chrono::seconds>(m.clock.now()))));
   return {};
@@ -297,9 +340,9 @@ void SimServer::stop() {
     if (m.http_thread.joinable()) m.http_thread.join();
   }
   asio::post(m.io, [&m] {
-    asio::error_code ignored;
-    m.acceptor.close(ignored);
+    m.close_listener();
     m.ticker.cancel();
+    m.restart_timer.cancel();
     for (auto& [id, s] : m.sessions)
       s.stream->close("simulator shutting down");
     // Posted after the closes above, so they run first.
@@ -322,6 +365,9 @@ const SimOptions& SimServer::options() const {
 const engine::market::SyntheticMarket& SimServer::market() const {
   return impl_->market;
 }
+const BarSource& SimServer::bars() const {
+  return impl_->source;
+}
 Timestamp SimServer::market_now() const {
   return Timestamp(Nanoseconds(impl_->market_now_ns.load()));
 }
@@ -340,11 +386,17 @@ std::size_t SimServer::drop_all_connections() {
 void SimServer::refuse_connections_for(Nanoseconds span) {
   Impl& m = *impl_;
   m.on_io([&m, span] {
-    spdlog::warn("sim: fault injection: daily restart, refusing connections for {} ms",
+    spdlog::warn("sim: fault injection: daily restart, port {} closed for {} ms", m.bound_port,
                  std::chrono::duration_cast<std::chrono::milliseconds>(span).count());
-    m.refuse_until =
-        std::chrono::steady_clock::now() + std::chrono::duration_cast<SteadyClock::duration>(span);
     m.drop_all();
+    if (!m.running) return;
+    // A second restart inside the window only moves its end.
+    m.restarting = true;
+    m.close_listener();
+    m.restart_timer.expires_after(span);
+    m.restart_timer.async_wait([&m](asio::error_code ec) {
+      if (!ec) m.reopen_listener();
+    });
   });
 }
 
@@ -380,7 +432,7 @@ SimStatus SimServer::status() {
     s.client_ids = m.core.client_ids();
     s.connections = m.sessions.size();
     s.market_time = m.core.market_now();
-    s.refusing_connections = std::chrono::steady_clock::now() < m.refuse_until;
+    s.refusing_connections = m.restarting;
     s.status_delay = m.status_delay;
     return s;
   });

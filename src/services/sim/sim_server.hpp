@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "engine/market/synthetic_market.hpp"
+#include "services/sim/bar_source.hpp"
 #include "services/sim/sim_options.hpp"
 
 namespace httplib {
@@ -34,7 +35,7 @@ struct SimStatus {
 class SimServer {
  public:
   // Builds the synthetic market (this takes a moment for many symbols). `calendar` must outlive
-  // the server. Throws std::invalid_argument for a start date without a trading day.
+  // the server. Throws std::invalid_argument for a start date without a session.
   SimServer(const TradingCalendar& calendar, SimOptions options);
   ~SimServer();
   SimServer(const SimServer&) = delete;
@@ -48,7 +49,10 @@ class SimServer {
   std::uint16_t port() const;       // the bound TWS port (useful with port 0)
   std::uint16_t http_port() const;  // 0 when HTTP is disabled
   const SimOptions& options() const;
+  // The synthetic market (the NASDAQ API's, and the TWS market unless options.bars is set).
   const engine::market::SyntheticMarket& market() const;
+  // What the TWS side serves: the synthetic market or options.bars.
+  const BarSource& bars() const;
   // The market's current instant; safe from any thread (HTTP handlers).
   Timestamp market_now() const;
   // For mounting more routes (the NASDAQ API) before start().
@@ -57,8 +61,8 @@ class SimServer {
   // Fault injection (docs/sim.md).
   // Closes every client connection, as a Gateway crash would.
   std::size_t drop_all_connections();
-  // IB's daily restart: drops every connection and refuses new ones (accepted and closed at
-  // once) for `span`.
+  // IB's daily restart: drops every connection and closes the listening port for `span` (a
+  // client's connect is refused), then listens on the same port again.
   void refuse_connections_for(Nanoseconds span);
   // Holds every ORDER_STATUS back by `delay` (zero to stop), so it arrives after the messages
   // sent behind it: late and reordered statuses.

@@ -4,9 +4,11 @@
 // and the p50 / p99 of those samples are reported as counters (ns).
 //
 // Off the clock after each order, the broker's answer (Cancelled) comes back, so the book stays
-// as a running strategy's would (no pile of open orders for risk to count).
+// as a running strategy's would (no pile of open orders for risk to count), and a new trading
+// day starts every 10,000 orders.
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -70,17 +72,31 @@ std::string tick_frame(double price) {
   return tws::encode_frame(tick);
 }
 
-void BM_TickToOrder(benchmark::State& state) {
-  TestClock clock(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min});
-  WireOrderSender sender;
-  engine::EngineConfig config;
-  config.risk.enforce_trading_hours = false;
-  config.risk.max_order_value = Money::from_units(1'000'000);
-  engine::Engine engine(clock, sender, config);
-  EveryTick strategy;
-  engine.add_strategy(StrategyId{"ticks"}, strategy);
-  engine.start();
+// An engine wired to the wire sender: one trading day's worth of state. The order manager keeps
+// every order of the day, so a run of a million ticks on one engine would measure a book no
+// day has; the benchmark starts a fresh day every kOrdersPerDay orders, off the clock.
+constexpr std::int64_t kOrdersPerDay = 10'000;
 
+struct TradingDay {
+  TradingDay() : engine(clock, sender, config()) {
+    engine.add_strategy(StrategyId{"ticks"}, strategy);
+    engine.start();
+  }
+  static engine::EngineConfig config() {
+    engine::EngineConfig c;
+    c.risk.enforce_trading_hours = false;
+    c.risk.max_order_value = Money::from_units(1'000'000);
+    return c;
+  }
+
+  TestClock clock{Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min}};
+  WireOrderSender sender;
+  engine::Engine engine;
+  EveryTick strategy;
+};
+
+void BM_TickToOrder(benchmark::State& state) {
+  auto day = std::make_unique<TradingDay>();
   const engine::Symbol symbol = "ACME";  // what request id 7 subscribed to
   const tws::PriceRounding rounding{Price::from_raw(10'000'000, 2), 2};
   std::vector<std::string> frames;
@@ -93,6 +109,8 @@ void BM_TickToOrder(benchmark::State& state) {
   std::size_t next = 0;
   std::int64_t orders = 0;
   for (auto _ : state) {
+    TestClock& clock = day->clock;
+    WireOrderSender& sender = day->sender;
     (void)clock.advance_by(1ms);
     const std::string& bytes = frames[next++ % frames.size()];
     sender.out().clear();
@@ -111,7 +129,7 @@ void BM_TickToOrder(benchmark::State& state) {
       break;
     }
     const auto price = tws::to_price(tick->price, rounding);
-    engine.on_trade(symbol, Trade{ConId{}, clock.now(), *price, *tick->size});
+    day->engine.on_trade(symbol, Trade{ConId{}, clock.now(), *price, *tick->size});
     benchmark::DoNotOptimize(sender.out().data());
     const auto end = std::chrono::steady_clock::now();
 
@@ -124,11 +142,15 @@ void BM_TickToOrder(benchmark::State& state) {
     }
     ++orders;
     // The broker's answer, off the clock.
-    engine.on_venue_message(engine::OrderStatusReport{
+    day->engine.on_venue_message(engine::OrderStatusReport{
         sender.last_order(), BrokerOrderId{orders}, engine::VenueOrderState::kCancelled, Quantity{},
         Quantity::from_units(100), Price{}, "benchmark", clock.now()});
+    if (!day->engine.errors().empty()) {
+      state.SkipWithError(day->engine.errors().front().what.c_str());
+      break;
+    }
+    if (orders % kOrdersPerDay == 0) day = std::make_unique<TradingDay>();
   }
-  if (!engine.errors().empty()) state.SkipWithError(engine.errors().front().what.c_str());
   if (!samples.empty()) {
     std::sort(samples.begin(), samples.end());
     state.counters["p50_ns"] = samples[samples.size() / 2];

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "adapters/tws/mapping.hpp"
+#include "adapters/tws/order_status_mapping.hpp"
 #include "adapters/tws/tws_time.hpp"
 
 namespace ibtrade::sim {
@@ -10,25 +11,10 @@ namespace {
 
 using engine::VenueOrderState;
 
+// IB shows an order it accepted but that is not yet working as PreSubmitted.
 std::string ib_status(VenueOrderState state) {
-  switch (state) {
-    case VenueOrderState::kPendingSubmit:  // IB shows the order accepted but not yet working
-    case VenueOrderState::kPreSubmitted:
-      return "PreSubmitted";
-    case VenueOrderState::kSubmitted:
-      return "Submitted";
-    case VenueOrderState::kPendingCancel:
-      return "PendingCancel";
-    case VenueOrderState::kCancelled:
-      return "Cancelled";
-    case VenueOrderState::kApiCancelled:
-      return "ApiCancelled";
-    case VenueOrderState::kFilled:
-      return "Filled";
-    case VenueOrderState::kInactive:
-      return "Inactive";
-  }
-  return "Inactive";
+  return std::string(tws::to_ib_status(
+      state == VenueOrderState::kPendingSubmit ? VenueOrderState::kPreSubmitted : state));
 }
 
 bool is_terminal(const std::string& status) {

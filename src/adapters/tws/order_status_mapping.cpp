@@ -1,40 +1,19 @@
 #include "adapters/tws/order_status_mapping.hpp"
 
-#include <array>
 #include <string>
-#include <utility>
+
+#include "engine/venue_state_names.hpp"
 
 namespace ibtrade::tws {
-namespace {
-
 using engine::VenueOrderState;
 
-constexpr std::array<std::pair<VenueOrderState, std::string_view>, 8> kStatuses{{
-    {VenueOrderState::kPendingSubmit, "PendingSubmit"},
-    {VenueOrderState::kPreSubmitted, "PreSubmitted"},
-    {VenueOrderState::kSubmitted, "Submitted"},
-    {VenueOrderState::kPendingCancel, "PendingCancel"},
-    {VenueOrderState::kCancelled, "Cancelled"},
-    {VenueOrderState::kApiCancelled, "ApiCancelled"},
-    {VenueOrderState::kFilled, "Filled"},
-    {VenueOrderState::kInactive, "Inactive"},
-}};
-
-}  // namespace
-
 std::string_view to_ib_status(VenueOrderState state) {
-  for (const auto& [known, text] : kStatuses) {
-    if (known == state) return text;
-  }
-  return "Inactive";  // unreachable: every state is in the table
+  return engine::ib_status_name(state);
 }
 
 std::optional<VenueOrderState> venue_state_from_ib(std::string_view status) {
   if (status == "ApiPending") return VenueOrderState::kPendingSubmit;
-  for (const auto& [state, text] : kStatuses) {
-    if (text == status) return state;
-  }
-  return std::nullopt;
+  return engine::venue_state_from_ib_name(status);
 }
 
 Result<engine::OrderStatusReport> to_order_status_report(const OrderStatus& message,

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/sim/default_fill_model.hpp"
+#include "engine/venue_state_names.hpp"
 
 namespace ibtrade::engine {
 namespace {
@@ -31,25 +32,7 @@ bool continuous(const Order& order) {
 }
 
 std::string_view state_name(VenueOrderState state) {
-  switch (state) {
-    case VenueOrderState::kPendingSubmit:
-      return "PendingSubmit";
-    case VenueOrderState::kPreSubmitted:
-      return "PreSubmitted";
-    case VenueOrderState::kSubmitted:
-      return "Submitted";
-    case VenueOrderState::kPendingCancel:
-      return "PendingCancel";
-    case VenueOrderState::kCancelled:
-      return "Cancelled";
-    case VenueOrderState::kApiCancelled:
-      return "ApiCancelled";
-    case VenueOrderState::kFilled:
-      return "Filled";
-    case VenueOrderState::kInactive:
-      return "Inactive";
-  }
-  return "?";
+  return ib_status_name(state);
 }
 
 // Why a price of `order` is not on the tick grid, or empty.

@@ -46,9 +46,12 @@ using ExecutionId = StrongId<struct ExecutionIdTag, std::string>;
 
 }  // namespace ibtrade
 
+// Text ids hash without noexcept on purpose: libstdc++ then stores each node's hash code, so
+// lookups compare codes before strings and growing a table does not hash every key again.
 template <class Tag, class Rep>
 struct std::hash<ibtrade::StrongId<Tag, Rep>> {
-  std::size_t operator()(const ibtrade::StrongId<Tag, Rep>& id) const noexcept {
+  std::size_t operator()(const ibtrade::StrongId<Tag, Rep>& id) const
+      noexcept(!std::is_same_v<Rep, std::string>) {
     if constexpr (std::is_same_v<Rep, std::string>) {
       return ibtrade::hash_bytes(id.value());
     } else {

@@ -25,26 +25,6 @@ constexpr NameTable<OrderStatus, 12> kNames{{
 
 }  // namespace
 
-bool is_terminal(OrderStatus status) {
-  switch (status) {
-    case OrderStatus::kDenied:
-    case OrderStatus::kFilled:
-    case OrderStatus::kCancelled:
-    case OrderStatus::kApiCancelled:
-    case OrderStatus::kInactive:
-    case OrderStatus::kRejected:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_working(OrderStatus status) {
-  return status == OrderStatus::kPendingSubmit || status == OrderStatus::kPreSubmitted ||
-         status == OrderStatus::kSubmitted || status == OrderStatus::kPartiallyFilled ||
-         status == OrderStatus::kPendingCancel;
-}
-
 std::string_view to_string(OrderStatus status) {
   return name_of(kNames, status);
 }

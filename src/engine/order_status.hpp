@@ -23,9 +23,26 @@ enum class OrderStatus : std::uint8_t {
   kRejected,         // refused by the broker (terminal)
 };
 
-bool is_terminal(OrderStatus status);
+// Inline: asked several times for every order message.
+constexpr bool is_terminal(OrderStatus status) {
+  switch (status) {
+    case OrderStatus::kDenied:
+    case OrderStatus::kFilled:
+    case OrderStatus::kCancelled:
+    case OrderStatus::kApiCancelled:
+    case OrderStatus::kInactive:
+    case OrderStatus::kRejected:
+      return true;
+    default:
+      return false;
+  }
+}
 // True while the order can still fill.
-bool is_working(OrderStatus status);
+constexpr bool is_working(OrderStatus status) {
+  return status == OrderStatus::kPendingSubmit || status == OrderStatus::kPreSubmitted ||
+         status == OrderStatus::kSubmitted || status == OrderStatus::kPartiallyFilled ||
+         status == OrderStatus::kPendingCancel;
+}
 std::string_view to_string(OrderStatus status);
 std::optional<OrderStatus> order_status_from_string(std::string_view text);
 

@@ -19,6 +19,9 @@
 namespace ibtrade::engine {
 
 struct ManagedOrder {
+  ManagedOrder() = default;
+  explicit ManagedOrder(const Order& submitted) : order(submitted) {}
+
   Order order;  // as it stands now (after modifies, and bracket/OCA sizing)
   // As first submitted: what idempotent re-submits are compared with.
   const Order& original() const { return original_ ? *original_ : order; }
@@ -35,7 +38,7 @@ struct ManagedOrder {
   Money filled_notional;  // sum of price x quantity over those executions, exact
   Money commission;       // sum over the executions of the latest commission known for each
   Quantity venue_filled;  // cumulative `filled` of the latest status report (informational)
-  std::vector<ExecutionId> execution_ids;  // booked, in arrival order
+  std::uint32_t execution_count = 0;  // executions booked (their ids are in the order manager)
 
   std::optional<BrokerOrderId> broker_order_id;
   RiskDecision last_decision;  // the latest denial of a submit or modify (allowed() if none)

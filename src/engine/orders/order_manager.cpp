@@ -77,8 +77,8 @@ void OrderManager::unlist_open(ManagedOrder& order) {
 }
 
 ManagedOrder& OrderManager::insert(const Order& order) {
-  ManagedOrder& managed = orders_[order.client_order_id];
-  managed.order = order;
+  // Callers insert only unknown ids.
+  ManagedOrder& managed = orders_.try_emplace(order.client_order_id, order).first->second;
   managed.sequence = next_sequence_++;
   managed.created_at = clock_.now();
   managed.updated_at = managed.created_at;
@@ -105,9 +105,10 @@ void OrderManager::set_status(ManagedOrder& order, OrderStatus next, Timestamp w
 }
 
 bool OrderManager::apply(ManagedOrder& order, OrderEvent event, Timestamp when) {
-  auto next = transition(order.status, event);
+  // The table lookup alone on the hot path; the error text only when the table refuses.
+  const std::optional<OrderStatus> next = next_status(order.status, event);
   if (!next) {
-    report(order.order.client_order_id, next.error().message);
+    report(order.order.client_order_id, transition(order.status, event).error().message);
     return false;
   }
   set_status(order, *next, when);
@@ -442,12 +443,12 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   order->filled = filled;
   order->filled_notional += notional(fill.price, fill.quantity);
   order->commission += fill.commission;
-  order->execution_ids.push_back(fill.execution_id);
+  ++order->execution_count;
   if (report.broker_order_id.value() != 0) order->broker_order_id = report.broker_order_id;
   executions_.emplace(
       fill.execution_id,
       ExecutionRecord{
-          id, fill.commission.is_zero() ? std::nullopt : std::optional<Money>(fill.commission)});
+          order, fill.commission.is_zero() ? std::nullopt : std::optional<Money>(fill.commission)});
   listener_.on_fill(*order, fill);
   notify(*order, previous);
   after_fill(*order);
@@ -464,14 +465,15 @@ void OrderManager::on_commission(const CommissionUpdate& update) {
   ExecutionRecord& record = it->second;
   if (record.commission) {
     if (*record.commission != update.commission) {
-      report(record.order_id, "commission " + update.commission.to_string() + " for execution " +
-                                  update.execution_id.value() + " differs from the " +
-                                  record.commission->to_string() + " booked: dropped");
+      report(record.order->order.client_order_id,
+             "commission " + update.commission.to_string() + " for execution " +
+                 update.execution_id.value() + " differs from the " +
+                 record.commission->to_string() + " booked: dropped");
     }
     return;
   }
   record.commission = update.commission;
-  ManagedOrder& order = *lookup(record.order_id);
+  ManagedOrder& order = *record.order;
   order.commission += update.commission;
   order.updated_at = update.time;
   listener_.on_commission(update);

@@ -91,7 +91,7 @@ class OrderManager {
 
  private:
   struct ExecutionRecord {
-    ClientOrderId order_id;
+    ManagedOrder* order = nullptr;  // orders_ is node-based and never erases: stays valid
     std::optional<Money> commission;
   };
 

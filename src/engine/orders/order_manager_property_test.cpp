@@ -77,7 +77,7 @@ void run(std::uint32_t seed) {
           << "execution " << fill.execution_id.value() << " booked twice";
     }
     ASSERT_EQ(now.filled, booked) << "fills told to the listener differ from the order's";
-    ASSERT_EQ(now.execution_ids.size(), listener.fills.size());
+    ASSERT_EQ(now.execution_count, listener.fills.size());
     ASSERT_LE(now.filled, now.order.quantity);
     ASSERT_EQ(now.status == OrderStatus::kFilled, now.filled == now.order.quantity)
         << to_string(now.status) << " with " << now.filled.to_string() << " of "

@@ -327,7 +327,7 @@ TEST_F(OrderManagerTest, DuplicateExecutionIdsAreBookedOnce) {
   feed(execution("o1", "e1", Side::kBuy, 30, "10.00"));
   EXPECT_EQ(order("o1").filled, qty(30));
   EXPECT_EQ(listener_.fills.size(), 1u);
-  EXPECT_EQ(order("o1").execution_ids.size(), 1u);
+  EXPECT_EQ(order("o1").execution_count, 1u);
   EXPECT_TRUE(listener_.errors.empty());
 }
 

@@ -58,7 +58,8 @@ std::optional<TimeInForce> tif_from_ib_code(std::string_view code) {
 }
 
 std::string check_order(const Order& order) {
-  const std::string type(to_ib_code(order.type));
+  // The type's name only for the error texts: nothing is built on the valid path.
+  const auto type = [&] { return std::string(to_ib_code(order.type)); };
   if (order.client_order_id.value().empty()) return "order has no client order id";
   if (order.contract.symbol.empty() && !order.contract.con_id) {
     return "order has neither a symbol nor a conId";
@@ -67,15 +68,15 @@ std::string check_order(const Order& order) {
     return "quantity must be positive, got " + order.quantity.to_string();
   }
   if (needs_limit(order.type) != order.limit_price.has_value()) {
-    return needs_limit(order.type) ? type + " order needs a limit price"
-                                   : type + " order must not carry a limit price";
+    return needs_limit(order.type) ? type() + " order needs a limit price"
+                                   : type() + " order must not carry a limit price";
   }
   if (order.limit_price && !order.limit_price->is_positive()) {
     return "limit price must be positive, got " + order.limit_price->to_string();
   }
-  if (needs_stop(order.type) && !order.stop_price) return type + " order needs a stop price";
+  if (needs_stop(order.type) && !order.stop_price) return type() + " order needs a stop price";
   if (order.stop_price && !needs_stop(order.type) && order.type != OrderType::kTrailingStop) {
-    return type + " order must not carry a stop price";
+    return type() + " order must not carry a stop price";
   }
   if (order.stop_price && !order.stop_price->is_positive()) {
     return "stop price must be positive, got " + order.stop_price->to_string();
@@ -92,11 +93,11 @@ std::string check_order(const Order& order) {
       return "trail percent must be in (0, 100), got " + order.trail_percent->to_string();
     }
   } else if (order.trail_amount || order.trail_percent) {
-    return type + " order must not carry a trailing distance";
+    return type() + " order must not carry a trailing distance";
   }
   const bool on_close =
       order.type == OrderType::kMarketOnClose || order.type == OrderType::kLimitOnClose;
-  if (on_close && order.tif != TimeInForce::kDay) return type + " order must be DAY";
+  if (on_close && order.tif != TimeInForce::kDay) return type() + " order must be DAY";
   if (order.tif == TimeInForce::kOpg && order.type != OrderType::kMarket &&
       order.type != OrderType::kLimit) {
     return "OPG time in force applies to MKT and LMT orders only";

@@ -1,6 +1,8 @@
 #include "engine/kernel/engine.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 
 namespace ibtrade::engine {
 
@@ -13,13 +15,22 @@ class Engine::Context final : public StrategyContext {
   const StrategyId& strategy_id() const override { return slot_.id; }
 
   ClientOrderId next_order_id() override {
-    return ClientOrderId{slot_.id.value() + "-" + std::to_string(++sequence_)};
+    // Written in place: one string, no temporaries (an id is made for every order).
+    const std::string& prefix = slot_.id.value();
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), ++sequence_).ptr;
+    std::string id;
+    id.reserve(prefix.size() + 1 + static_cast<std::size_t>(end - digits.data()));
+    id.append(prefix).push_back('-');
+    id.append(digits.data(), end);
+    return ClientOrderId{std::move(id)};
   }
 
   SubmitResult submit(Order order) override {
     prepare(order);
-    const CommandResult result = engine_.orders_.submit(order);
-    return SubmitResult{order.client_order_id, result.order_status, result.decision};
+    ClientOrderId id = order.client_order_id;
+    CommandResult result = engine_.orders_.submit(std::move(order));
+    return SubmitResult{std::move(id), result.order_status, std::move(result.decision)};
   }
 
   BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) override {
@@ -88,22 +99,21 @@ class Engine::Context final : public StrategyContext {
   }
 
   static OrderUpdate update_of(const ManagedOrder& order, OrderStatus previous) {
-    std::string reason = order.last_reason;
-    if (!order.last_decision.allowed()) reason = order.last_decision.text;
-    return OrderUpdate{order.order.client_order_id,
-                       order.order.contract.symbol,
-                       order.status,
-                       previous,
-                       order.filled,
-                       order.order.quantity,
-                       order.average_fill_price(),
-                       std::move(reason)};
+    return OrderUpdate{
+        order.order.client_order_id,
+        order.order.contract.symbol,
+        order.status,
+        previous,
+        order.filled,
+        order.order.quantity,
+        order.average_fill_price(),
+        order.last_decision.allowed() ? order.last_reason : order.last_decision.text};
   }
 
  private:
   void prepare(Order& order) {
     if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
-    order.strategy_id = slot_.id;
+    if (order.strategy_id != slot_.id) order.strategy_id = slot_.id;
     if (order.order_ref.empty()) order.order_ref = order.client_order_id.value();
   }
   bool owns(const ClientOrderId& id) const {
@@ -238,7 +248,7 @@ Engine::StrategySlot* Engine::owner_of(const Order& order) {
 }
 
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
-  prices_.on_order_updated(order);
+  if (prices_.manages_any()) prices_.on_order_updated(order);
   if (StrategySlot* slot = owner_of(order.order)) {
     slot->strategy->on_order_update(*slot->context, Context::update_of(order, previous));
   }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/fixed_point.hpp"
@@ -20,7 +21,7 @@ namespace ibtrade::engine {
 
 struct ManagedOrder {
   ManagedOrder() = default;
-  explicit ManagedOrder(const Order& submitted) : order(submitted) {}
+  explicit ManagedOrder(Order&& submitted) : order(std::move(submitted)) {}
 
   Order order;  // as it stands now (after modifies, and bracket/OCA sizing)
   // As first submitted: what idempotent re-submits are compared with.
@@ -53,7 +54,7 @@ struct ManagedOrder {
   Quantity oca_base;    // size before the other members' fills are taken off
 
   // The order before a modify the venue has not acknowledged yet; restored if it is refused.
-  std::optional<Order> before_modify;
+  std::unique_ptr<Order> before_modify;  // a pointer: rare, and it would double the record
 
   Quantity remaining() const { return order.quantity - filled; }
   // Sum of notional / sum of quantity, half-even at 1e-9; zero before the first fill.

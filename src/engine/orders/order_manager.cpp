@@ -76,9 +76,11 @@ void OrderManager::unlist_open(ManagedOrder& order) {
   if (it != open_.end() && *it == &order) open_.erase(it);
 }
 
-ManagedOrder& OrderManager::insert(const Order& order) {
-  // Callers insert only unknown ids.
-  ManagedOrder& managed = orders_.try_emplace(order.client_order_id, order).first->second;
+ManagedOrder& OrderManager::insert(Order&& order) {
+  // Callers insert only unknown ids. The node's key is copied from the order before the order
+  // is moved into it (a pair constructs its first member first).
+  ManagedOrder& managed =
+      orders_.try_emplace(order.client_order_id, std::move(order)).first->second;
   managed.sequence = next_sequence_++;
   managed.created_at = clock_.now();
   managed.updated_at = managed.created_at;
@@ -120,8 +122,8 @@ CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, 
   return {CommandStatus::kRefused, status, {}, std::move(error)};
 }
 
-CommandResult OrderManager::deny_new(const Order& order, RiskDecision decision) {
-  ManagedOrder& managed = insert(order);
+CommandResult OrderManager::deny_new(Order&& order, RiskDecision decision) {
+  ManagedOrder& managed = insert(std::move(order));
   managed.last_decision = decision;
   apply(managed, OrderEvent::kDeny, clock_.now());
   notify(managed, OrderStatus::kInitialized);
@@ -142,7 +144,7 @@ CommandResult OrderManager::idempotent_result(const ManagedOrder& existing,
 
 // --- commands --------------------------------------------------------------------------------
 
-CommandResult OrderManager::submit(const Order& order) {
+CommandResult OrderManager::submit(Order&& order) {
   if (order.client_order_id.value().empty()) {
     auto decision = RiskDecision::deny(DenialReason::kInvalidOrder, "order has no client order id");
     report(order.client_order_id, decision.text);
@@ -152,22 +154,22 @@ CommandResult OrderManager::submit(const Order& order) {
     return idempotent_result(*existing, order);
   }
   if (order.parent_id) {
-    return deny_new(order,
+    return deny_new(std::move(order),
                     RiskDecision::deny(DenialReason::kInvalidOrder,
                                        "an order with a parent must be sent with submit_bracket"));
   }
   if (std::string problem = check_order(order); !problem.empty()) {
-    return deny_new(order, RiskDecision::deny(DenialReason::kInvalidOrder, problem));
+    return deny_new(std::move(order), RiskDecision::deny(DenialReason::kInvalidOrder, problem));
   }
   // Risk sees the book without this order: it is inserted only once approved.
   RiskDecision decision = risk_.check(order, RiskAction::kSubmit);
-  if (!decision.allowed()) return deny_new(order, std::move(decision));
+  if (!decision.allowed()) return deny_new(std::move(order), std::move(decision));
 
-  ManagedOrder& managed = insert(order);
-  if (!order.oca_group.empty()) {
-    managed.oca_key = order.oca_group;
-    managed.oca_base = order.quantity;
-    oca_groups_[managed.oca_key].push_back(order.client_order_id);
+  ManagedOrder& managed = insert(std::move(order));
+  if (!managed.order.oca_group.empty()) {
+    managed.oca_key = managed.order.oca_group;
+    managed.oca_base = managed.order.quantity;
+    oca_groups_[managed.oca_key].push_back(managed.order.client_order_id);
   }
   apply(managed, OrderEvent::kSubmit, clock_.now());
   notify(managed, OrderStatus::kInitialized);
@@ -228,12 +230,12 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
                               ? risk_.check(entry, RiskAction::kSubmit)
                               : RiskDecision::deny(DenialReason::kInvalidOrder, problem);
   if (!decision.allowed()) {
-    deny_new(tp, decision);
-    deny_new(sl, decision);
-    return deny_new(entry, std::move(decision));
+    deny_new(Order(tp), decision);
+    deny_new(Order(sl), decision);
+    return deny_new(Order(entry), std::move(decision));
   }
 
-  ManagedOrder& parent = insert(entry);
+  ManagedOrder& parent = insert(Order(entry));
   if (!entry.oca_group.empty()) {
     parent.oca_key = entry.oca_group;
     parent.oca_base = entry.quantity;
@@ -241,7 +243,7 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
   }
   const std::string exits_key = "bracket:" + id.value();
   for (const Order* exit : {&tp, &sl}) {
-    ManagedOrder& child = insert(*exit);
+    ManagedOrder& child = insert(Order(*exit));
     child.oca_key = exits_key;
     parent.children.push_back(exit->client_order_id);
     oca_groups_[exits_key].push_back(exit->client_order_id);
@@ -301,7 +303,7 @@ CommandResult OrderManager::send_modify(ManagedOrder& order, Order modified) {
     return {CommandStatus::kDenied, order.status, order.last_decision, {}};
   }
   const bool held = order.status == OrderStatus::kInitialized;
-  if (!held && !order.before_modify) order.before_modify = order.order;
+  if (!held && !order.before_modify) order.before_modify = std::make_unique<Order>(order.order);
   order.keep_original();
   order.order = std::move(modified);
   apply(order, OrderEvent::kModifyRequest, clock_.now());
@@ -411,11 +413,20 @@ void OrderManager::on_execution(const ExecutionReport& report) {
                                            " for unknown order " + fill.client_order_id.value());
     return;
   }
-  if (executions_.contains(fill.execution_id)) return;  // IB re-sends executions: already booked
+  // IB re-sends executions (on reconnect): one booked before is recognised by its id. The
+  // record is made here, with one hash of the id, and taken back if the fill is refused.
+  const auto inserted =
+      executions_.try_emplace(fill.execution_id, ExecutionRecord{order, std::nullopt});
+  if (!inserted.second) return;
+  ExecutionRecord& record = inserted.first->second;
+  const auto refuse_fill = [&](const std::string& what) {
+    executions_.erase(inserted.first);
+    this->report(order->order.client_order_id, what);
+  };
   const ClientOrderId& id = order->order.client_order_id;
   if (!fill.quantity.is_positive() || fill.side != order->order.side) {
-    this->report(id, "execution " + fill.execution_id.value() +
-                         " has a non-positive quantity or the wrong side: refused");
+    refuse_fill("execution " + fill.execution_id.value() +
+                " has a non-positive quantity or the wrong side: refused");
     return;
   }
   const Quantity filled = order->filled + fill.quantity;
@@ -425,15 +436,17 @@ void OrderManager::on_execution(const ExecutionReport& report) {
     ceiling = order->before_modify->quantity;
   }
   if (filled > ceiling) {
-    this->report(id, "execution " + fill.execution_id.value() + " would fill " +
-                         filled.to_string() + " of " + order->order.quantity.to_string() +
-                         ": refused");
+    refuse_fill("execution " + fill.execution_id.value() + " would fill " + filled.to_string() +
+                " of " + order->order.quantity.to_string() + ": refused");
     return;
   }
   const OrderStatus previous = order->status;
   const OrderEvent event =
       filled >= order->order.quantity ? OrderEvent::kFullFill : OrderEvent::kPartialFill;
-  if (!apply(*order, event, fill.time)) return;
+  if (!apply(*order, event, fill.time)) {  // reported
+    executions_.erase(inserted.first);
+    return;
+  }
   if (filled > order->order.quantity) {
     this->report(id, "filled " + filled.to_string() + " above the reduced quantity " +
                          order->order.quantity.to_string() + ": the reduction lost the race");
@@ -445,10 +458,7 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   order->commission += fill.commission;
   ++order->execution_count;
   if (report.broker_order_id.value() != 0) order->broker_order_id = report.broker_order_id;
-  executions_.emplace(
-      fill.execution_id,
-      ExecutionRecord{
-          order, fill.commission.is_zero() ? std::nullopt : std::optional<Money>(fill.commission)});
+  if (!fill.commission.is_zero()) record.commission = fill.commission;
   listener_.on_fill(*order, fill);
   notify(*order, previous);
   after_fill(*order);

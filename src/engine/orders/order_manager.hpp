@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,8 @@ class OrderManager {
   // sends nothing; a different order under a known id is denied kDuplicateOrderId. Then
   // check_order (Denied kInvalidOrder), risk kSubmit (Denied with the decision), venue submit.
   // Orders naming a parent go through submit_bracket.
-  CommandResult submit(const Order& order);
+  CommandResult submit(Order&& order);
+  CommandResult submit(const Order& order) { return submit(Order(order)); }
 
   // Entry plus two exits on the opposite side, held (kInitialized) until the entry fills; then
   // sized to the entry's filled quantity and grown with it. The exits form an OCA pair. The exits'
@@ -96,10 +98,10 @@ class OrderManager {
   };
 
   ManagedOrder* lookup(const ClientOrderId& id);
-  ManagedOrder& insert(const Order& order);
+  ManagedOrder& insert(Order&& order);
   void list_open(ManagedOrder& order);
   void unlist_open(ManagedOrder& order);
-  CommandResult deny_new(const Order& order, RiskDecision decision);
+  CommandResult deny_new(Order&& order, RiskDecision decision);
   CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 
@@ -130,12 +132,15 @@ class OrderManager {
   OrderListener& listener_;
   const Clock& clock_;
 
-  std::unordered_map<ClientOrderId, ManagedOrder> orders_;  // node-based: references stay valid
+  // Orders and executions are kept for the manager's lifetime, so their records come from one
+  // arena: a bump of a pointer per order instead of a heap allocation and a free.
+  std::pmr::monotonic_buffer_resource arena_;
+  std::pmr::unordered_map<ClientOrderId, ManagedOrder> orders_{&arena_};  // node-based: stable
   // Not finished, by sequence (the stable listing order). A sorted vector: few orders are open
   // at once, and a tree node per order cost more than the shifts.
   std::vector<ManagedOrder*> open_;
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
-  std::unordered_map<ExecutionId, ExecutionRecord> executions_;
+  std::pmr::unordered_map<ExecutionId, ExecutionRecord> executions_{&arena_};
   std::uint64_t next_sequence_ = 0;
 };
 

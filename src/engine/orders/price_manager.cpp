@@ -215,7 +215,7 @@ void PriceManager::replace_if_cancelled(const ClientOrderId& id) {
   market.limit_price.reset();
   market.stop_price.reset();
   market.parent_id.reset();
-  (void)orders_.submit(market);
+  (void)orders_.submit(std::move(market));
 }
 
 void PriceManager::on_order_updated(const ManagedOrder& order) {

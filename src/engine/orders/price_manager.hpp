@@ -46,6 +46,8 @@ class PriceManager {
   Timestamp next_deadline() const { return timers_.next_due(); }
 
   bool is_chasing(const ClientOrderId& id) const { return chases_.contains(id); }
+  // False when no order is chased, stop-managed or timed: order updates then need no look.
+  bool manages_any() const { return !chases_.empty() || !stops_.empty() || !timeouts_.empty(); }
   bool is_managing_stop(const ClientOrderId& id) const { return stops_.contains(id); }
 
  private:

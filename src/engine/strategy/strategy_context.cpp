@@ -4,10 +4,10 @@ namespace ibtrade::engine {
 
 Order StrategyContext::new_order(const Symbol& symbol, Side side, OrderType type,
                                  Quantity quantity) {
-  Order order;
+  Order order;  // its contract is a US stock through SMART (the defaults) once named
   order.client_order_id = next_order_id();
   order.strategy_id = strategy_id();
-  order.contract = us_stock(symbol);
+  order.contract.symbol = symbol;
   order.side = side;
   order.type = type;
   order.quantity = quantity;

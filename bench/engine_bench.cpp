@@ -110,7 +110,7 @@ class QuoteDrivenEngine {
  public:
   QuoteDrivenEngine()
       : clock_(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min}),
-        venue_([this](VenueMessage message) { inbox_.push_back(std::move(message)); }, clock_,
+        venue_([this](VenueMessage&& message) { inbox_.push_back(std::move(message)); }, clock_,
                commission_, venue_config()),
         engine_(clock_, venue_, engine_config()) {
     engine_.add_strategy(StrategyId{"flip"}, strategy_);

@@ -77,7 +77,8 @@ using VenueMessage =
 Timestamp time_of(const VenueMessage& message);
 
 // Where a venue sends its messages. The engine queues them by time.
-using VenueSink = std::function<void(VenueMessage)>;
+// Handed over as an rvalue: the message is built once and moved once, into the receiver's queue.
+using VenueSink = std::function<void(VenueMessage&&)>;
 
 class ExecutionClient {
  public:

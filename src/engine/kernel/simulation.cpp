@@ -22,7 +22,7 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
                        std::unique_ptr<LatencyModel> latency_model)
     : clock_(config.start),
       venue_(
-          [this](VenueMessage message) {
+          [this](VenueMessage&& message) {
             // A message can't be delivered before it is sent.
             const Timestamp at = std::max(time_of(message), clock_.now());
             deliveries_.push(at, next_seq_++, std::move(message));

@@ -52,7 +52,7 @@ SimBroker::SimBroker(const ContractBook& contracts, MarketView& market, const Si
     if (tick != config.default_tick_size) config.tick_sizes[c.symbol] = tick;
   }
   venue_ = std::make_unique<engine::SimulatedVenue>(
-      [this](engine::VenueMessage message) { pending_.push_back(std::move(message)); }, clock_,
+      [this](engine::VenueMessage&& message) { pending_.push_back(std::move(message)); }, clock_,
       commission_model_, config, nullptr, nullptr, options.seed);
 }
 

@@ -41,13 +41,17 @@ CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill
   return out;
 }
 
-OrderAccrual OrderAccruals::get(const std::optional<ClientOrderId>& order) const {
+OrderAccrual OrderAccruals::get(const CommissionInput& fill,
+                                const std::optional<ClientOrderId>& order) const {
+  if (fill.accrual != nullptr) return *fill.accrual;
   if (!order) return {};
   const auto it = open_.find(*order);
   return it == open_.end() ? OrderAccrual{} : it->second;
 }
 
-OrderAccrual* OrderAccruals::find_or_add(const std::optional<ClientOrderId>& order) {
+OrderAccrual* OrderAccruals::find_or_add(const CommissionInput& fill,
+                                         const std::optional<ClientOrderId>& order) {
+  if (fill.accrual != nullptr) return fill.accrual;
   return order ? &open_[*order] : nullptr;
 }
 

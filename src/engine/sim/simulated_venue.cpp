@@ -67,6 +67,24 @@ char* write_hex(char* out, std::uint64_t value, int min_digits) {
   return out + digits;
 }
 
+__extension__ typedef __int128 Wide;  // holds any product of two raw values
+
+// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: only the
+// last `at_most` decimals can be zeros to strip.
+int exact_precision_at_most(std::int64_t raw, int at_most) {
+  static constexpr std::array<std::int64_t, 10> kPow10{
+      1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+  const std::int64_t unit = kPow10[static_cast<std::size_t>(kFixedPrecision - at_most)];
+  if (raw % unit != 0) return fixed::exact_precision(raw);
+  int precision = at_most;
+  std::int64_t units = raw / unit;
+  while (precision > 0 && units % 10 == 0) {
+    units /= 10;
+    --precision;
+  }
+  return precision;
+}
+
 Nanoseconds not_negative(Nanoseconds span) {
   return std::max(span, Nanoseconds::zero());
 }
@@ -104,10 +122,16 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
   std::array<char, 17> prefix{};
   char* end = write_hex(prefix.data(), splitmix64(mix) & 0xFFFFULL, 4);
   *end++ = '.';
-  execution_prefix_.assign(prefix.data(), end);
+  execution_prefix_size_ = static_cast<std::size_t>(end - prefix.data());
+  execution_text_.assign(prefix.data(), end);
+  write_execution_text();
 }
 
 SimulatedVenue::~SimulatedVenue() = default;
+
+VenueOrderState SimulatedVenue::KnownOrder::state() const {
+  return live != nullptr ? live->state : final_state;
+}
 
 // ---- Commands -------------------------------------------------------------------------------
 
@@ -121,7 +145,7 @@ Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
 void SimulatedVenue::submit(const Order& order) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
-  auto [entry, added_now] = known_.try_emplace(order.client_order_id);
+  auto [known, added_now] = known_.try_emplace(order.client_order_id);
   if (!added_now) {  // working, or finished and still remembered
     in_flight_.push_back(
         Command{CommandKind::kDuplicateSubmit, arrival, nullptr, order.client_order_id, nullptr});
@@ -129,8 +153,8 @@ void SimulatedVenue::submit(const Order& order) {
   }
   ++open_count_;
   SimOrder& added = take_slot(order);
-  entry->second.live = &added;
-  added.known = &*entry;
+  known->record.live = &added;
+  added.known = known;
   added.symbol = &symbol_state(order.contract.symbol);
   added.broker_id = BrokerOrderId{next_broker_id_++};
   added.arrival = arrival;
@@ -161,9 +185,10 @@ void SimulatedVenue::modify(const Order& order) {
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
-  if (auto it = known_.find(client_order_id);
-      it != known_.end() && it->second.live != nullptr && !is_terminal(it->second.live->state)) {
-    SimOrder& order = *it->second.live;
+  if (const KnownEntry* known = known_.find(client_order_id);
+      known != nullptr && known->record.live != nullptr &&
+      !is_terminal(known->record.live->state)) {
+    SimOrder& order = *known->record.live;
     ++order.cancels_in_flight;
     send_status(order, VenueOrderState::kPendingCancel, stamp(sent));
   }
@@ -223,10 +248,10 @@ void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
 }
 
 void SimulatedVenue::apply_modify(const Command& command) {
-  const auto it = known_.find(command.id);
-  if (it == known_.end() || is_terminal(it->second.state())) {
+  const KnownEntry* known = known_.find(command.id);
+  if (known == nullptr || is_terminal(known->record.state())) {
     const std::optional<VenueOrderState> finished =
-        it == known_.end() ? std::nullopt : std::optional(it->second.state());
+        known == nullptr ? std::nullopt : std::optional(known->record.state());
     if (finished) {
       reject(command.id, 104,
              "Cannot modify a finished order (state: " + std::string(state_name(*finished)) + ")",
@@ -237,7 +262,7 @@ void SimulatedVenue::apply_modify(const Command& command) {
     }
     return;
   }
-  SimOrder& order = *it->second.live;
+  SimOrder& order = *known->record.live;
   const Order& next = *command.modified;
   const Order& now = order.order;
   if (next.side != now.side || next.type != now.type || next.tif != now.tif ||
@@ -288,18 +313,18 @@ void SimulatedVenue::apply_modify(const Command& command) {
 }
 
 void SimulatedVenue::apply_cancel(const Command& command) {
-  const auto it = known_.find(command.id);
-  if (it != known_.end() && !is_terminal(it->second.state())) {
-    SimOrder& order = *it->second.live;
+  const KnownEntry* known = known_.find(command.id);
+  if (known != nullptr && !is_terminal(known->record.state())) {
+    SimOrder& order = *known->record.live;
     order.cancels_in_flight = std::max(order.cancels_in_flight - 1, 0);
     end_order(order, VenueOrderState::kCancelled, command.arrival, "Cancelled by request");
     return;
   }
-  if (it != known_.end()) {
+  if (known != nullptr) {
     reject(command.id, 10148,
            "OrderId " + command.id.value() +
                " that needs to be cancelled cannot be cancelled, state: " +
-               std::string(state_name(it->second.state())),
+               std::string(state_name(known->record.state())),
            false, command.arrival);
   } else {
     reject(command.id, 10147,
@@ -520,6 +545,7 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
+  order.last_fill_price = price;
   const Money fee = commission_.commission(CommissionInput{
       order.order.side, quantity, price, at, order.order.client_order_id, &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
@@ -568,16 +594,15 @@ void SimulatedVenue::sweep() {
   if (ended_.empty()) return;
   for (SimOrder* order : ended_) {
     if (order->arrived) remove_from_queue(*order->symbol, *order);
-    KnownEntry& known = *order->known;
-    known.second = KnownOrder{nullptr, order->state};
-    finished_order_.push_back(&known.first);
+    order->known->record = KnownOrder{nullptr, order->state};
+    finished_order_.push_back(order->known);
     commission_.order_closed(order->order.client_order_id);
     --open_count_;
     free_slots_.push_back(order);
   }
   ended_.clear();
   while (finished_order_.size() > config_.finished_orders_kept) {
-    known_.erase(known_.find(*finished_order_.front()));
+    known_.erase(finished_order_.front());
     finished_order_.pop_front();
   }
 }
@@ -598,14 +623,22 @@ Timestamp SimulatedVenue::deliver_at(Timestamp event) {
 // first and then moved into the variant.
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
                                  std::string reason) {
-  Price average;
-  if (order.filled.is_positive()) {
-    const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
-    average = Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
-  }
   sink_(VenueMessage(std::in_place_type<OrderStatusReport>, order.order.client_order_id,
-                     order.broker_id, state, order.filled, order.remaining(), average,
+                     order.broker_id, state, order.filled, order.remaining(), average_price(order),
                      std::move(reason), at));
+}
+
+// Exact at 1e-9 and shown without trailing zeros, as IB reports it. Most orders fill at one
+// price: the last fill's price is checked exactly against the totals first, which spares the
+// rounding division of per_unit.
+Price SimulatedVenue::average_price(const SimOrder& order) {
+  if (!order.filled.is_positive()) return Price{};
+  const Price last = order.last_fill_price;
+  if (Wide{last.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
+    return Price::from_raw(last.raw(), exact_precision_at_most(last.raw(), last.precision()));
+  }
+  const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
+  return Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
 }
 
 void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reason,
@@ -615,13 +648,31 @@ void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reaso
 }
 
 // "e0d5.0000001.01": the run's prefix, the execution's number in at least 7 hex digits and the
-// correction. Written into one buffer: short enough for std::string's inline storage.
+// correction; short enough for std::string's inline storage. The number counts in the text of
+// the previous id, as an odometer does: usually only the last digit changes.
 ExecutionId SimulatedVenue::next_execution_id() {
+  ++executions_;
+  constexpr std::size_t kCorrection = 3;  // ".01"
+  const std::size_t first = execution_prefix_size_;
+  for (std::size_t i = execution_text_.size() - kCorrection; i > first; --i) {
+    char& digit = execution_text_[i - 1];
+    if (digit == 'f') {
+      digit = '0';  // carry on to the next digit
+      continue;
+    }
+    digit = digit == '9' ? 'a' : static_cast<char>(digit + 1);
+    return ExecutionId{execution_text_};
+  }
+  write_execution_text();  // every digit carried: the number needs one digit more
+  return ExecutionId{execution_text_};
+}
+
+void SimulatedVenue::write_execution_text() {
   std::array<char, 32> text{};
-  char* end = std::copy(execution_prefix_.begin(), execution_prefix_.end(), text.begin());
-  end = write_hex(end, ++executions_, 7);
+  char* end = std::copy_n(execution_text_.data(), execution_prefix_size_, text.data());
+  end = write_hex(end, executions_, 7);
   end = std::copy_n(".01", 3, end);
-  return ExecutionId{std::string(text.data(), end)};
+  execution_text_.assign(text.data(), end);
 }
 
 }  // namespace ibtrade::engine

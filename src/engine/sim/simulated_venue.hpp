@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -19,6 +18,7 @@
 #include "core/market_data.hpp"
 #include "engine/commission.hpp"
 #include "engine/sim/fill_model.hpp"
+#include "engine/sim/id_table.hpp"
 #include "engine/sim/latency_model.hpp"
 #include "engine/sim/rng.hpp"
 #include "engine/sim/venue_config.hpp"
@@ -68,13 +68,22 @@ class SimulatedVenue final : public ExecutionClient {
 
  private:
   struct SymbolState;
-  struct KnownOrder;
-  using KnownEntry = std::pair<const ClientOrderId, KnownOrder>;
+  struct SimOrder;
+
+  // What the venue remembers of an id it was sent: the live order, or once that is finished and
+  // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
+  struct KnownOrder {
+    SimOrder* live = nullptr;  // null once finished and swept
+    VenueOrderState final_state = VenueOrderState::kInactive;
+
+    VenueOrderState state() const;
+  };
+  using KnownEntry = IdTable<KnownOrder>::Entry;
 
   // What the venue tracks about an order besides the order itself. Reset, not rebuilt, when a
   // pooled slot is reused (see SimOrder).
   struct Tracking {
-    KnownEntry* known = nullptr;    // the order's entry in known_ (nodes there are stable)
+    KnownEntry* known = nullptr;    // the order's entry in known_ (entries there are stable)
     SymbolState* symbol = nullptr;  // the order's symbol, looked up once at submit
     BrokerOrderId broker_id;
     Timestamp arrival;
@@ -83,6 +92,7 @@ class SimulatedVenue final : public ExecutionClient {
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled;
     Money filled_value;  // sum of price x quantity, for the average price
+    Price last_fill_price;
     MatchState match;
     OrderAccrual commission;    // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
@@ -100,15 +110,6 @@ class SimulatedVenue final : public ExecutionClient {
       return cancels_in_flight > 0 ? VenueOrderState::kPendingCancel : state;
     }
     Quantity remaining() const { return order.quantity - filled; }
-  };
-
-  // What the venue remembers of an id it was sent: the live order, or once that is finished and
-  // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
-  struct KnownOrder {
-    SimOrder* live = nullptr;  // null once finished and swept
-    VenueOrderState final_state = VenueOrderState::kInactive;
-
-    VenueOrderState state() const { return live != nullptr ? live->state : final_state; }
   };
 
   struct SymbolState {
@@ -160,7 +161,9 @@ class SimulatedVenue final : public ExecutionClient {
                    std::string reason = {});
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
+  static Price average_price(const SimOrder& order);
   ExecutionId next_execution_id();
+  void write_execution_text();
 
   VenueSink sink_;
   const Clock& clock_;
@@ -169,11 +172,12 @@ class SimulatedVenue final : public ExecutionClient {
   std::unique_ptr<FillModel> fill_model_;
   std::unique_ptr<LatencyModel> latency_model_;
   Rng rng_;
-  std::string execution_prefix_;
+  std::string execution_text_;             // the last execution id, "e0d5.0000001.01"
+  std::size_t execution_prefix_size_ = 0;  // "e0d5."
 
   // Every id sent and not yet forgotten: working orders, and finished ones kept to answer late
   // commands (IB 104/10148) until `finished_orders_kept` newer ones have finished.
-  std::unordered_map<ClientOrderId, KnownOrder> known_;
+  IdTable<KnownOrder> known_;
   std::deque<SimOrder> pool_;          // slots of live orders; a deque keeps SimOrder* stable
   std::vector<SimOrder*> free_slots_;  // slots of swept orders, ready for reuse
   std::map<Symbol, SymbolState> symbols_;
@@ -182,9 +186,9 @@ class SimulatedVenue final : public ExecutionClient {
   std::pair<const Symbol, SymbolState>* last_symbol_ = nullptr;
   std::deque<Command> in_flight_;  // in arrival order
   std::vector<SimOrder*> ended_;   // finished since the last sweep
-  // Finished ids, oldest first, to forget beyond the limit. Point at the keys in known_, which
-  // stay put until their entry is erased, and an entry is erased only when it leaves this queue.
-  std::deque<const ClientOrderId*> finished_order_;
+  // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
+  // put until erased, and one is erased only when it leaves this queue.
+  std::deque<KnownEntry*> finished_order_;
   std::size_t open_count_ = 0;
 
   std::int64_t next_broker_id_;

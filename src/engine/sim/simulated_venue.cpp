@@ -351,8 +351,14 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 
 // ---- Market data ----------------------------------------------------------------------------
 
-SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
+// Every market data event and order looks its symbol up: the hit on the last symbol is kept
+// small enough to inline, the map lookup is not.
+inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
   if (last_symbol_ != nullptr && last_symbol_->first == symbol) return last_symbol_->second;
+  return find_symbol_state(symbol);
+}
+
+SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& symbol) {
   auto [it, added] = symbols_.try_emplace(symbol);
   if (added) {
     const auto tick = config_.tick_sizes.find(symbol);

@@ -141,6 +141,7 @@ class SimulatedVenue final : public ExecutionClient {
   // Market data.
   SymbolState& data_arrives(const Symbol& symbol, Timestamp at);
   SymbolState& symbol_state(const Symbol& symbol);
+  SymbolState& find_symbol_state(const Symbol& symbol);
   SimOrder& take_slot(const Order& order);
   MatchContext context_for(const SymbolState& state, const Quote* book) const;
   std::optional<Quantity> bar_budget(const Bar& bar) const;

@@ -11,6 +11,18 @@
 
 namespace ibtrade::engine {
 
+// One order's running totals across its fills, for models whose charge depends on the order's
+// earlier fills (a minimum per order, a cap on the order's value). Plain value.
+struct OrderAccrual {
+  Money raw_commission;  // per-share commission before min/max
+  Money value;           // price x quantity
+  Money commission;      // after min/max
+  Money exact_total;     // commission + fees, unrounded
+  Money charged;         // what its fills were booked, in cents
+
+  friend bool operator==(const OrderAccrual&, const OrderAccrual&) = default;
+};
+
 struct CommissionInput {
   Side side = Side::kBuy;
   Quantity quantity;  // positive
@@ -19,6 +31,11 @@ struct CommissionInput {
   // The order the fill belongs to: per-order minimums and caps then apply to the order's fills
   // together (IBKR charges the minimum once per order, not once per partial fill).
   std::optional<ClientOrderId> order_id = std::nullopt;
+  // The order's running totals, kept by the caller beside its order and dropped with it (the
+  // simulated venue does this: no map by order id, no lookup per fill). A model with per-order
+  // state updates them in place instead of its own totals for `order_id`. Null: the model keeps
+  // them itself, by `order_id`, until order_closed.
+  OrderAccrual* accrual = nullptr;
 };
 
 class CommissionModel {

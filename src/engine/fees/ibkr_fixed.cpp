@@ -17,7 +17,7 @@ CommissionBreakdown IbkrFixedCommission::book(const CommissionInput& fill,
                                               const std::optional<ClientOrderId>& order,
                                               bool itemize) {
   OrderAccrual single;  // a fill without an order id is an order of its own
-  OrderAccrual* accrual = accruals_.find_or_add(order);
+  OrderAccrual* accrual = accruals_.find_or_add(fill, order);
   const Money raw = notional(price_of(config_.per_share), fill.quantity);
   return book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees,
                    itemize);

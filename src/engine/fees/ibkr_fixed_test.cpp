@@ -104,6 +104,28 @@ TEST(IbkrFixed, PartialFillsShareOneMinimumPerOrder) {
   EXPECT_EQ(total, usd("3.00"));
 }
 
+// A caller that keeps the order's totals itself (the simulated venue) gets the same charges,
+// and the model stores nothing for the order.
+TEST(IbkrFixed, CallerKeptAccrualsShareOneMinimumPerOrder) {
+  IbkrFixedCommission model(without_fees());
+  OrderAccrual accrual;
+  const auto with_accrual = [&](std::int64_t quantity) {
+    CommissionInput input = fill(Side::kBuy, quantity, "10.00");
+    input.order_id = ClientOrderId{"o-1"};
+    input.accrual = &accrual;
+    return input;
+  };
+  EXPECT_EQ(model.commission(with_accrual(100)), usd("1.00"));
+  EXPECT_EQ(model.commission(with_accrual(100)), usd("0.00"));
+  EXPECT_EQ(model.commission(with_accrual(200)), usd("1.00"));
+  EXPECT_EQ(model.open_orders(), 0U);
+  EXPECT_EQ(accrual.charged, usd("2.00"));
+  model.order_closed(ClientOrderId{"o-1"});
+  // A fresh accrual is a fresh order: the minimum again.
+  accrual = OrderAccrual{};
+  EXPECT_EQ(model.commission(with_accrual(100)), usd("1.00"));
+}
+
 TEST(IbkrFixed, PartialFillsRoundTheOrderOnce) {
   IbkrFixedConfig config = without_fees();
   config.minimum_per_order = Money{};

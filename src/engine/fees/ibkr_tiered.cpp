@@ -37,7 +37,7 @@ CommissionBreakdown IbkrTieredCommission::book(const CommissionInput& fill,
     volume_ = Quantity{};
   }
   OrderAccrual single;  // a fill without an order id is an order of its own
-  OrderAccrual* accrual = accruals_.find_or_add(order);
+  OrderAccrual* accrual = accruals_.find_or_add(fill, order);
   const Money raw = marginal_commission(volume_, fill.quantity);
   CommissionBreakdown out =
       book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees, itemize);
@@ -47,7 +47,7 @@ CommissionBreakdown IbkrTieredCommission::book(const CommissionInput& fill,
 
 CommissionBreakdown IbkrTieredCommission::estimate(
     const CommissionInput& fill, const std::optional<ClientOrderId>& order) const {
-  OrderAccrual accrual = accruals_.get(order);
+  OrderAccrual accrual = accruals_.get(fill, order);
   const Money raw = marginal_commission(monthly_volume(fill.time), fill.quantity);
   return book_fill(accrual, fill, raw, bounds_, config_.fees);
 }

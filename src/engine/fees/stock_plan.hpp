@@ -22,17 +22,6 @@ struct StockPlanBounds {
   std::optional<Percent> maximum_percent_of_value;  // of the order's filled value
 };
 
-// One order's running totals across its fills.
-struct OrderAccrual {
-  Money raw_commission;  // per-share commission before min/max
-  Money value;           // price x quantity
-  Money commission;      // after min/max
-  Money exact_total;     // commission + fees, unrounded
-  Money charged;         // what its fills were booked, in cents
-
-  friend bool operator==(const OrderAccrual&, const OrderAccrual&) = default;
-};
-
 // Books one fill into `accrual`: its share of the order's bounded commission, its fees, and a
 // total such that the order's fills add up to the order's total rounded once to cents. Without
 // `itemize` the breakdown's fee list stays empty (the venue books only the total, per fill).
@@ -40,16 +29,20 @@ CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill
                               Money raw_commission, const StockPlanBounds& bounds,
                               const std::vector<FeeItem>& fees, bool itemize = true);
 
-// Accruals of orders still receiving fills, by client order id. Without an id a fill is a whole
-// order of its own.
+// Accruals of orders still receiving fills, by client order id, unless the fill brings its own
+// (CommissionInput::accrual). Without either a fill is a whole order of its own.
 class OrderAccruals {
  public:
-  // The running totals of `order` (a copy, for estimates that change nothing).
-  OrderAccrual get(const std::optional<ClientOrderId>& order) const;
-  // The stored totals of `order` to update in place (created empty), or null without an id.
-  OrderAccrual* find_or_add(const std::optional<ClientOrderId>& order);
-  // The order will get no more fills (terminal status): forget its totals.
-  void close(const ClientOrderId& order) { open_.erase(order); }
+  // The running totals of the fill's order (a copy, for estimates that change nothing).
+  OrderAccrual get(const CommissionInput& fill, const std::optional<ClientOrderId>& order) const;
+  // The totals to update in place: the fill's own, else the stored ones of `order` (created
+  // empty), else null.
+  OrderAccrual* find_or_add(const CommissionInput& fill, const std::optional<ClientOrderId>& order);
+  // The order will get no more fills (terminal status): forget its totals. Callers that keep
+  // their own accruals close every order too, so an empty map is the common case.
+  void close(const ClientOrderId& order) {
+    if (!open_.empty()) open_.erase(order);
+  }
   std::size_t open_count() const { return open_.size(); }
 
  private:

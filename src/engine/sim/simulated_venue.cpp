@@ -35,10 +35,15 @@ std::string_view state_name(VenueOrderState state) {
   return ib_status_name(state);
 }
 
+bool on_grid(const std::optional<Price>& price, Price tick) {
+  return !price || price->raw() % tick.raw() == 0;
+}
+
 // Why a price of `order` is not on the tick grid, or empty.
 std::string off_tick(const Order& order, Price tick) {
+  if (on_grid(order.limit_price, tick) && on_grid(order.stop_price, tick)) return {};
   const auto check = [&](const std::optional<Price>& price, std::string_view what) -> std::string {
-    if (!price || price->raw() % tick.raw() == 0) return {};
+    if (on_grid(price, tick)) return {};
     return "The price does not conform to the minimum price variation for this security: " +
            std::string(what) + " " + price->to_string() + ", tick " + tick.to_string();
   };
@@ -47,16 +52,37 @@ std::string off_tick(const Order& order, Price tick) {
   return problem;
 }
 
-std::string hex(std::uint64_t value, int min_digits) {
+// Writes `value` in lower-case hex, at least `min_digits` digits, at `out`; returns the end.
+char* write_hex(char* out, std::uint64_t value, int min_digits) {
   static constexpr std::array<char, 16> kDigits{'0', '1', '2', '3', '4', '5', '6', '7',
                                                 '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-  std::string out;
-  while (value != 0 || static_cast<int>(out.size()) < min_digits) {
-    out.push_back(kDigits[value & 0xFU]);
+  int digits = 1;
+  while (digits < 16 && (value >> (4U * static_cast<unsigned>(digits))) != 0)
+    ++digits;
+  digits = std::max(digits, min_digits);
+  for (int i = digits - 1; i >= 0; --i) {
+    out[i] = kDigits[value & 0xFU];
     value >>= 4U;
   }
-  std::reverse(out.begin(), out.end());
-  return out;
+  return out + digits;
+}
+
+__extension__ typedef __int128 Wide;  // holds any product of two raw values
+
+// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: only the
+// last `at_most` decimals can be zeros to strip.
+int exact_precision_at_most(std::int64_t raw, int at_most) {
+  static constexpr std::array<std::int64_t, 10> kPow10{
+      1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+  const std::int64_t unit = kPow10[static_cast<std::size_t>(kFixedPrecision - at_most)];
+  if (raw % unit != 0) return fixed::exact_precision(raw);
+  int precision = at_most;
+  std::int64_t units = raw / unit;
+  while (precision > 0 && units % 10 == 0) {
+    units /= 10;
+    --precision;
+  }
+  return precision;
 }
 
 Nanoseconds not_negative(Nanoseconds span) {
@@ -93,10 +119,19 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
   // id is copied into the order manager, the ledger and the messages, and heap copies there
   // were a measurable share of an order's round trip. The first part names the run.
   std::uint64_t mix = seed ^ 0x5EEDULL;
-  execution_prefix_ = hex(splitmix64(mix) & 0xFFFFULL, 4) + ".";
+  std::array<char, 17> prefix{};
+  char* end = write_hex(prefix.data(), splitmix64(mix) & 0xFFFFULL, 4);
+  *end++ = '.';
+  execution_prefix_size_ = static_cast<std::size_t>(end - prefix.data());
+  execution_text_.assign(prefix.data(), end);
+  write_execution_text();
 }
 
 SimulatedVenue::~SimulatedVenue() = default;
+
+VenueOrderState SimulatedVenue::KnownOrder::state() const {
+  return live != nullptr ? live->state : final_state;
+}
 
 // ---- Commands -------------------------------------------------------------------------------
 
@@ -110,37 +145,54 @@ Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
 void SimulatedVenue::submit(const Order& order) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
-  const ClientOrderId& id = order.client_order_id;
-  auto [slot, added_now] = orders_.try_emplace(id);
+  auto [known, added_now] = known_.try_emplace(order.client_order_id);
   if (!added_now) {  // working, or finished and still remembered
-    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival, id, nullptr});
+    in_flight_.push_back(
+        Command{CommandKind::kDuplicateSubmit, arrival, nullptr, order.client_order_id, nullptr});
     return;
   }
   ++open_count_;
-  SimOrder& added = slot->second;
-  added.order = order;
+  SimOrder& added = take_slot(order);
+  known->record.live = &added;
+  added.known = known;
+  added.symbol = &symbol_state(order.contract.symbol);
   added.broker_id = BrokerOrderId{next_broker_id_++};
   added.arrival = arrival;
-  sink_(status(added, VenueOrderState::kPendingSubmit, stamp(sent)));
-  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, id, nullptr});
+  send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
+  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, &added, {}, nullptr});
+}
+
+// A free pooled slot holding a copy of `order` and fresh tracking.
+SimulatedVenue::SimOrder& SimulatedVenue::take_slot(const Order& order) {
+  SimOrder* slot = nullptr;
+  if (free_slots_.empty()) {
+    slot = &pool_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    static_cast<Tracking&>(*slot) = Tracking{};
+  }
+  slot->order = order;  // assigned: the slot's strings reuse their buffers
+  return *slot;
 }
 
 void SimulatedVenue::modify(const Order& order) {
   const Timestamp arrival = arrival_for(clock_.now());
-  in_flight_.push_back(Command{CommandKind::kModify, arrival, order.client_order_id,
+  in_flight_.push_back(Command{CommandKind::kModify, arrival, nullptr, order.client_order_id,
                                std::make_unique<Order>(order)});
 }
 
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
-  if (auto it = orders_.find(client_order_id);
-      it != orders_.end() && !is_terminal(it->second.state)) {
-    SimOrder& order = it->second;
+  if (const KnownEntry* known = known_.find(client_order_id);
+      known != nullptr && known->record.live != nullptr &&
+      !is_terminal(known->record.live->state)) {
+    SimOrder& order = *known->record.live;
     ++order.cancels_in_flight;
-    sink_(status(order, VenueOrderState::kPendingCancel, stamp(sent)));
+    send_status(order, VenueOrderState::kPendingCancel, stamp(sent));
   }
-  in_flight_.push_back(Command{CommandKind::kCancel, arrival, client_order_id, nullptr});
+  in_flight_.push_back(Command{CommandKind::kCancel, arrival, nullptr, client_order_id, nullptr});
 }
 
 void SimulatedVenue::advance_to(Timestamp at) {
@@ -164,7 +216,7 @@ void SimulatedVenue::apply_arrivals(Timestamp up_to) {
 void SimulatedVenue::apply(const Command& command) {
   switch (command.kind) {
     case CommandKind::kSubmit:
-      apply_submit(command);
+      apply_submit(*command.order, command.arrival);
       return;
     case CommandKind::kDuplicateSubmit:
       reject(command.id, 103, "Duplicate order id", false, command.arrival);
@@ -178,13 +230,12 @@ void SimulatedVenue::apply(const Command& command) {
   }
 }
 
-void SimulatedVenue::apply_submit(const Command& command) {
-  SimOrder& order = orders_.at(command.id);
-  SymbolState& symbol = symbol_state(order.order.contract.symbol);
+void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
+  SymbolState& symbol = *order.symbol;
   if (std::string problem = off_tick(order.order, symbol.tick); !problem.empty()) {
     order.state = VenueOrderState::kInactive;
     ended_.push_back(&order);
-    reject(command.id, 110, std::move(problem), true, command.arrival);
+    reject(order.order.client_order_id, 110, std::move(problem), true, arrival);
     return;
   }
   order.arrived = true;
@@ -192,14 +243,15 @@ void SimulatedVenue::apply_submit(const Command& command) {
   order.state = needs_election(order.order.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
   symbol.queue.push_back(&order);  // the newest priority: the queue stays sorted
-  sink_(status(order, order.working_state(), deliver_at(command.arrival)));
-  match_on_arrival(order, command.arrival);
+  send_status(order, order.working_state(), deliver_at(arrival));
+  match_on_arrival(order, arrival);
 }
 
 void SimulatedVenue::apply_modify(const Command& command) {
-  const auto it = orders_.find(command.id);
-  if (it == orders_.end() || is_terminal(it->second.state)) {
-    const auto finished = it == orders_.end() ? finished_state(command.id) : it->second.state;
+  const KnownEntry* known = known_.find(command.id);
+  if (known == nullptr || is_terminal(known->record.state())) {
+    const std::optional<VenueOrderState> finished =
+        known == nullptr ? std::nullopt : std::optional(known->record.state());
     if (finished) {
       reject(command.id, 104,
              "Cannot modify a finished order (state: " + std::string(state_name(*finished)) + ")",
@@ -210,7 +262,7 @@ void SimulatedVenue::apply_modify(const Command& command) {
     }
     return;
   }
-  SimOrder& order = it->second;
+  SimOrder& order = *known->record.live;
   const Order& next = *command.modified;
   const Order& now = order.order;
   if (next.side != now.side || next.type != now.type || next.tif != now.tif ||
@@ -220,7 +272,7 @@ void SimulatedVenue::apply_modify(const Command& command) {
            false, command.arrival);
     return;
   }
-  SymbolState& symbol = symbol_state(now.contract.symbol);
+  SymbolState& symbol = *order.symbol;
   if (std::string problem = off_tick(next, symbol.tick); !problem.empty()) {
     reject(command.id, 110, std::move(problem), false, command.arrival);
     return;
@@ -256,24 +308,23 @@ void SimulatedVenue::apply_modify(const Command& command) {
     order.priority = next_priority_++;
     symbol.queue.push_back(&order);
   }
-  sink_(status(order, order.working_state(), deliver_at(command.arrival)));
+  send_status(order, order.working_state(), deliver_at(command.arrival));
   match_on_arrival(order, command.arrival);
 }
 
 void SimulatedVenue::apply_cancel(const Command& command) {
-  const auto it = orders_.find(command.id);
-  if (it != orders_.end() && !is_terminal(it->second.state)) {
-    SimOrder& order = it->second;
+  const KnownEntry* known = known_.find(command.id);
+  if (known != nullptr && !is_terminal(known->record.state())) {
+    SimOrder& order = *known->record.live;
     order.cancels_in_flight = std::max(order.cancels_in_flight - 1, 0);
     end_order(order, VenueOrderState::kCancelled, command.arrival, "Cancelled by request");
     return;
   }
-  const auto finished = it != orders_.end() ? it->second.state : finished_state(command.id);
-  if (finished) {
+  if (known != nullptr) {
     reject(command.id, 10148,
            "OrderId " + command.id.value() +
                " that needs to be cancelled cannot be cancelled, state: " +
-               std::string(state_name(*finished)),
+               std::string(state_name(known->record.state())),
            false, command.arrival);
   } else {
     reject(command.id, 10147,
@@ -285,7 +336,7 @@ void SimulatedVenue::apply_cancel(const Command& command) {
 // Tick mode: an order that arrives (or changes) meets the book as it stands at that instant.
 void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
   if (config_.fill_mode != FillMode::kTick || !continuous(order.order)) return;
-  SymbolState& symbol = symbol_state(order.order.contract.symbol);
+  SymbolState& symbol = *order.symbol;
   if (symbol.book) {
     const MatchContext context = context_for(symbol, &*symbol.book);
     if (auto decision = fill_model_->match_book(order.order, order.match, context, rng_)) {
@@ -300,12 +351,20 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 
 // ---- Market data ----------------------------------------------------------------------------
 
-SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
+// Every market data event and order looks its symbol up: the hit on the last symbol is kept
+// small enough to inline, the map lookup is not.
+inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
+  if (last_symbol_ != nullptr && last_symbol_->first == symbol) return last_symbol_->second;
+  return find_symbol_state(symbol);
+}
+
+SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& symbol) {
   auto [it, added] = symbols_.try_emplace(symbol);
   if (added) {
     const auto tick = config_.tick_sizes.find(symbol);
     it->second.tick = tick != config_.tick_sizes.end() ? tick->second : config_.default_tick_size;
   }
+  last_symbol_ = &*it;
   return it->second;
 }
 
@@ -356,6 +415,7 @@ void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
   SymbolState& state = data_arrives(symbol, bar.time);
   if (config_.fill_mode != FillMode::kBar) return;
   const bool opening = std::exchange(state.opening_next, false);
+  if (state.queue.empty()) return;  // most bars: no working order on the symbol
   // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
   const bool traded = bar.volume.is_positive();
   std::optional<Quantity> budget = bar_budget(bar);
@@ -491,33 +551,40 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
-  const Money fee = commission_.commission(
-      CommissionInput{order.order.side, quantity, price, at, order.order.client_order_id});
+  order.last_fill_price = price;
+  const Money fee = commission_.commission(CommissionInput{
+      order.order.side, quantity, price, at, order.order.client_order_id, &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
-  ExecutionId execution_id{next_execution_id()};
-  sink_(ExecutionReport{Fill{order.order.client_order_id, execution_id, order.order.contract.symbol,
-                             order.order.side, quantity, price, in_fill ? fee : Money{}, when},
-                        order.broker_id});
+  ExecutionId execution_id = next_execution_id();
+  // The fill takes the id itself unless a CommissionUpdate still needs it.
+  sink_(VenueMessage(
+      std::in_place_type<ExecutionReport>,
+      Fill{order.order.client_order_id, separate ? execution_id : std::move(execution_id),
+           order.order.contract.symbol, order.order.side, quantity, price, in_fill ? fee : Money{},
+           when},
+      order.broker_id));
   if (!order.remaining().is_positive()) {
     order.state = VenueOrderState::kFilled;
     ended_.push_back(&order);
   }
-  sink_(status(order, is_terminal(order.state) ? order.state : order.working_state(), when));
-  if (separate) sink_(CommissionUpdate{std::move(execution_id), fee, when});
+  send_status(order, is_terminal(order.state) ? order.state : order.working_state(), when);
+  if (separate) {
+    sink_(VenueMessage(std::in_place_type<CommissionUpdate>, std::move(execution_id), fee, when));
+  }
 }
 
 void SimulatedVenue::report_election(SimOrder& order, Timestamp at) {
   order.state = VenueOrderState::kSubmitted;
-  sink_(status(order, order.working_state(), deliver_at(at)));
+  send_status(order, order.working_state(), deliver_at(at));
 }
 
 void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp at,
                                std::string reason) {
   order.state = state;
   ended_.push_back(&order);
-  sink_(status(order, state, deliver_at(at), std::move(reason)));
+  send_status(order, state, deliver_at(at), std::move(reason));
 }
 
 void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order) {
@@ -527,24 +594,23 @@ void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order
   if (it != state.queue.end() && *it == &order) state.queue.erase(it);
 }
 
+// Finished orders leave their symbol's queue and give their slot back; their id is remembered
+// with the final state only.
 void SimulatedVenue::sweep() {
+  if (ended_.empty()) return;
   for (SimOrder* order : ended_) {
-    if (order->arrived) remove_from_queue(symbols_.at(order->order.contract.symbol), *order);
-    finished_order_.push_back(order->order.client_order_id);
+    if (order->arrived) remove_from_queue(*order->symbol, *order);
+    order->known->record = KnownOrder{nullptr, order->state};
+    finished_order_.push_back(order->known);
     commission_.order_closed(order->order.client_order_id);
     --open_count_;
+    free_slots_.push_back(order);
   }
   ended_.clear();
   while (finished_order_.size() > config_.finished_orders_kept) {
-    orders_.erase(finished_order_.front());
+    known_.erase(finished_order_.front());
     finished_order_.pop_front();
   }
-}
-
-std::optional<VenueOrderState> SimulatedVenue::finished_state(const ClientOrderId& id) const {
-  const auto it = orders_.find(id);
-  if (it == orders_.end() || !is_terminal(it->second.state)) return std::nullopt;
-  return it->second.state;
 }
 
 // ---- Messages -------------------------------------------------------------------------------
@@ -559,35 +625,60 @@ Timestamp SimulatedVenue::deliver_at(Timestamp event) {
   return stamp(event + not_negative(latency_model_->response_latency(event, rng_)));
 }
 
-OrderStatusReport SimulatedVenue::status(const SimOrder& order, VenueOrderState state, Timestamp at,
-                                         std::string reason) const {
-  Price average;
-  if (order.filled.is_positive()) {
-    const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
-    average = Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
+// Messages are built in place inside the VenueMessage the sink receives: no report is built
+// first and then moved into the variant.
+void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
+                                 std::string reason) {
+  sink_(VenueMessage(std::in_place_type<OrderStatusReport>, order.order.client_order_id,
+                     order.broker_id, state, order.filled, order.remaining(), average_price(order),
+                     std::move(reason), at));
+}
+
+// Exact at 1e-9 and shown without trailing zeros, as IB reports it. Most orders fill at one
+// price: the last fill's price is checked exactly against the totals first, which spares the
+// rounding division of per_unit.
+Price SimulatedVenue::average_price(const SimOrder& order) {
+  if (!order.filled.is_positive()) return Price{};
+  const Price last = order.last_fill_price;
+  if (Wide{last.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
+    return Price::from_raw(last.raw(), exact_precision_at_most(last.raw(), last.precision()));
   }
-  return OrderStatusReport{order.order.client_order_id,
-                           order.broker_id,
-                           state,
-                           order.filled,
-                           order.remaining(),
-                           average,
-                           std::move(reason),
-                           at};
+  const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
+  return Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
 }
 
 void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reason,
                             bool order_is_dead, Timestamp event) {
-  sink_(CommandRejected{id, code, std::move(reason), order_is_dead, deliver_at(event)});
+  sink_(VenueMessage(std::in_place_type<CommandRejected>, id, code, std::move(reason),
+                     order_is_dead, deliver_at(event)));
 }
 
-std::string SimulatedVenue::next_execution_id() {
-  std::string id;
-  id.reserve(15);  // the inline capacity: no allocation below 2^28 executions
-  id += execution_prefix_;
-  id += hex(++executions_, 7);
-  id += ".01";
-  return id;
+// "e0d5.0000001.01": the run's prefix, the execution's number in at least 7 hex digits and the
+// correction; short enough for std::string's inline storage. The number counts in the text of
+// the previous id, as an odometer does: usually only the last digit changes.
+ExecutionId SimulatedVenue::next_execution_id() {
+  ++executions_;
+  constexpr std::size_t kCorrection = 3;  // ".01"
+  const std::size_t first = execution_prefix_size_;
+  for (std::size_t i = execution_text_.size() - kCorrection; i > first; --i) {
+    char& digit = execution_text_[i - 1];
+    if (digit == 'f') {
+      digit = '0';  // carry on to the next digit
+      continue;
+    }
+    digit = digit == '9' ? 'a' : static_cast<char>(digit + 1);
+    return ExecutionId{execution_text_};
+  }
+  write_execution_text();  // every digit carried: the number needs one digit more
+  return ExecutionId{execution_text_};
+}
+
+void SimulatedVenue::write_execution_text() {
+  std::array<char, 32> text{};
+  char* end = std::copy_n(execution_text_.data(), execution_prefix_size_, text.data());
+  end = write_hex(end, executions_, 7);
+  end = std::copy_n(".01", 3, end);
+  execution_text_.assign(text.data(), end);
 }
 
 }  // namespace ibtrade::engine

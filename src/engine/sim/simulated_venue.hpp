@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -19,6 +18,7 @@
 #include "core/market_data.hpp"
 #include "engine/commission.hpp"
 #include "engine/sim/fill_model.hpp"
+#include "engine/sim/id_table.hpp"
 #include "engine/sim/latency_model.hpp"
 #include "engine/sim/rng.hpp"
 #include "engine/sim/venue_config.hpp"
@@ -67,9 +67,24 @@ class SimulatedVenue final : public ExecutionClient {
   std::size_t open_orders() const { return open_count_; }
 
  private:
-  // One order as the venue sees it, from submit until it is finished.
-  struct SimOrder {
-    Order order;
+  struct SymbolState;
+  struct SimOrder;
+
+  // What the venue remembers of an id it was sent: the live order, or once that is finished and
+  // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
+  struct KnownOrder {
+    SimOrder* live = nullptr;  // null once finished and swept
+    VenueOrderState final_state = VenueOrderState::kInactive;
+
+    VenueOrderState state() const;
+  };
+  using KnownEntry = IdTable<KnownOrder>::Entry;
+
+  // What the venue tracks about an order besides the order itself. Reset, not rebuilt, when a
+  // pooled slot is reused (see SimOrder).
+  struct Tracking {
+    KnownEntry* known = nullptr;    // the order's entry in known_ (entries there are stable)
+    SymbolState* symbol = nullptr;  // the order's symbol, looked up once at submit
     BrokerOrderId broker_id;
     Timestamp arrival;
     bool arrived = false;
@@ -77,9 +92,18 @@ class SimulatedVenue final : public ExecutionClient {
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled;
     Money filled_value;  // sum of price x quantity, for the average price
+    Price last_fill_price;
     MatchState match;
+    OrderAccrual commission;    // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
     std::uint64_t priority = 0;
+  };
+
+  // One order as the venue sees it, from submit until it is finished. Lives in a pooled slot
+  // (pool_) that is handed to the next order once this one is finished and swept: the slot's
+  // strings keep their buffers and no allocation happens per order.
+  struct SimOrder : Tracking {
+    Order order;
 
     // What a status report says while the order works.
     VenueOrderState working_state() const {
@@ -100,7 +124,8 @@ class SimulatedVenue final : public ExecutionClient {
   struct Command {
     CommandKind kind = CommandKind::kSubmit;
     Timestamp arrival;
-    ClientOrderId id;
+    SimOrder* order = nullptr;        // kSubmit only: live at least until this command is applied
+    ClientOrderId id;                 // the other kinds
     std::unique_ptr<Order> modified;  // kModify only (a pointer keeps queued commands small)
   };
 
@@ -108,7 +133,7 @@ class SimulatedVenue final : public ExecutionClient {
   Timestamp arrival_for(Timestamp sent);
   void apply_arrivals(Timestamp up_to);
   void apply(const Command& command);
-  void apply_submit(const Command& command);
+  void apply_submit(SimOrder& order, Timestamp arrival);
   void apply_modify(const Command& command);
   void apply_cancel(const Command& command);
   void match_on_arrival(SimOrder& order, Timestamp at);
@@ -116,6 +141,8 @@ class SimulatedVenue final : public ExecutionClient {
   // Market data.
   SymbolState& data_arrives(const Symbol& symbol, Timestamp at);
   SymbolState& symbol_state(const Symbol& symbol);
+  SymbolState& find_symbol_state(const Symbol& symbol);
+  SimOrder& take_slot(const Order& order);
   MatchContext context_for(const SymbolState& state, const Quote* book) const;
   std::optional<Quantity> bar_budget(const Bar& bar) const;
   Quantity* pool_for(SymbolState& state, Liquidity liquidity, Quantity* bar_or_trade);
@@ -127,16 +154,17 @@ class SimulatedVenue final : public ExecutionClient {
   void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
   void sweep();
   static void remove_from_queue(SymbolState& state, const SimOrder& order);
-  std::optional<VenueOrderState> finished_state(const ClientOrderId& id) const;
 
   // Messages.
   Timestamp stamp(Timestamp at);
   Timestamp deliver_at(Timestamp event);
-  OrderStatusReport status(const SimOrder& order, VenueOrderState state, Timestamp at,
-                           std::string reason = {}) const;
+  void send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
+                   std::string reason = {});
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
-  std::string next_execution_id();
+  static Price average_price(const SimOrder& order);
+  ExecutionId next_execution_id();
+  void write_execution_text();
 
   VenueSink sink_;
   const Clock& clock_;
@@ -145,15 +173,23 @@ class SimulatedVenue final : public ExecutionClient {
   std::unique_ptr<FillModel> fill_model_;
   std::unique_ptr<LatencyModel> latency_model_;
   Rng rng_;
-  std::string execution_prefix_;
+  std::string execution_text_;             // the last execution id, "e0d5.0000001.01"
+  std::size_t execution_prefix_size_ = 0;  // "e0d5."
 
-  // Sent orders: working, and finished ones kept to answer late commands (IB 104/10148) until
-  // `finished_orders_kept` newer ones have finished. Node-based: SimOrder* stay valid.
-  std::unordered_map<ClientOrderId, SimOrder> orders_;
+  // Every id sent and not yet forgotten: working orders, and finished ones kept to answer late
+  // commands (IB 104/10148) until `finished_orders_kept` newer ones have finished.
+  IdTable<KnownOrder> known_;
+  std::deque<SimOrder> pool_;          // slots of live orders; a deque keeps SimOrder* stable
+  std::vector<SimOrder*> free_slots_;  // slots of swept orders, ready for reuse
   std::map<Symbol, SymbolState> symbols_;
-  std::deque<Command> in_flight_;             // in arrival order
-  std::vector<SimOrder*> ended_;              // finished since the last sweep
-  std::deque<ClientOrderId> finished_order_;  // oldest first, to forget beyond the limit
+  // The last symbol looked up: market data and orders mostly name the same few symbols in a row,
+  // and std::map nodes are stable.
+  std::pair<const Symbol, SymbolState>* last_symbol_ = nullptr;
+  std::deque<Command> in_flight_;  // in arrival order
+  std::vector<SimOrder*> ended_;   // finished since the last sweep
+  // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
+  // put until erased, and one is erased only when it leaves this queue.
+  std::deque<KnownEntry*> finished_order_;
   std::size_t open_count_ = 0;
 
   std::int64_t next_broker_id_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/fees/ibkr_fixed.hpp"
 #include "engine/sim/sim_test_support.hpp"
 
 namespace ibtrade::engine {
@@ -356,6 +357,58 @@ TEST(SimVenueCommands, FinishedOrdersAreForgottenBeyondTheLimit) {
   h.venue.advance_to(minute(1));
   EXPECT_EQ(h.recorder.rejects("a").at(0).code, 10147);  // forgotten
   EXPECT_EQ(h.recorder.rejects("b").at(0).code, 10148);
+}
+
+// A finished order's slot goes to the next order: nothing of the old one (fills, state, broker
+// id, commission totals) leaks into it, and the old id still answers as finished.
+TEST(SimVenueCommands, ReusedOrderSlotsStartClean) {
+  TestClock clock{minute(0)};
+  IbkrFixedConfig fees;
+  fees.fees.clear();
+  IbkrFixedCommission commission(fees);
+  Recorder recorder;
+  SimulatedVenue venue(recorder.sink(), clock, commission);
+  venue.submit(limit("rest", Side::kBuy, 5, "1"));  // works throughout, never fills
+  venue.submit(market("a", Side::kBuy, 100));
+  clock.advance_to(minute(1));
+  venue.on_bar("AAPL", bar(1, "50", "51", "49", "50.5"));
+  venue.submit(limit("b", Side::kSell, 40, "60"));  // takes the slot "a" had
+  venue.advance_to(minute(1));
+  EXPECT_EQ(recorder.statuses("b").back(),
+            report("b", 3, State::kSubmitted, 0, 40, "0", minute(1)));
+  clock.advance_to(minute(2));
+  venue.on_bar("AAPL", bar(2, "61", "62", "60.5", "61"));
+  EXPECT_EQ(recorder.statuses("b").back(), report("b", 3, State::kFilled, 40, 0, "61", minute(2)));
+  // Each order pays its own minimum: "b"'s totals did not start from "a"'s.
+  const auto fees_charged = recorder.all<CommissionUpdate>();
+  ASSERT_EQ(fees_charged.size(), 2u);
+  EXPECT_EQ(fees_charged[0].commission, usd("1"));
+  EXPECT_EQ(fees_charged[1].commission, usd("1"));
+  venue.cancel(ClientOrderId{"a"});
+  venue.cancel(ClientOrderId{"rest"});
+  venue.advance_to(minute(2));
+  EXPECT_EQ(recorder.rejects("a").at(0).code, 10148);
+  EXPECT_EQ(recorder.rejects("a").at(0).reason,
+            "OrderId a that needs to be cancelled cannot be cancelled, state: Filled");
+  EXPECT_EQ(recorder.last_state("rest"), State::kCancelled);
+  EXPECT_EQ(venue.open_orders(), 0u);
+}
+
+// Once forgotten, an id is new again: a later order may use it.
+TEST(SimVenueCommands, ForgottenIdsCanBeSentAgain) {
+  SimulatedVenueConfig config;
+  config.finished_orders_kept = 1;
+  Harness h(config);
+  h.submit_at(minute(0), market("a", Side::kBuy, 1));
+  h.submit_at(minute(0), market("b", Side::kBuy, 1));
+  h.feed(bar(1, "50", "51", "49", "50.5"));
+  h.submit_at(minute(1), market("a", Side::kSell, 2));
+  h.submit_at(minute(1), market("b", Side::kSell, 2));
+  h.feed(bar(2, "50", "51", "49", "50.5"));
+  EXPECT_TRUE(h.recorder.rejects("a").empty());
+  EXPECT_EQ(h.recorder.fills("a").size(), 2u);
+  EXPECT_EQ(h.recorder.rejects("b").at(0).code, 103);  // still remembered: a duplicate
+  EXPECT_EQ(h.recorder.fills("b").size(), 1u);
 }
 
 }  // namespace

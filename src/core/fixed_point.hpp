@@ -162,6 +162,10 @@ std::optional<std::int64_t> from_double(double value, int precision);
 
 }  // namespace fixed
 
+struct PriceTag;
+struct QuantityTag;
+struct MoneyTag;
+
 // One decimal type per meaning, so that a Price can't be added to a Money by accident.
 // Equality and ordering compare values, not precision: 0.30 == 0.3.
 template <class Tag>
@@ -233,6 +237,10 @@ class Decimal {
   }
 
  private:
+  // Builds its exact product straight from the raw value: it is a multiple of its display unit
+  // by construction, so from_raw's rounding test would be wasted on every order and bar.
+  friend Decimal<MoneyTag> notional(Decimal<PriceTag> price, Decimal<QuantityTag> quantity);
+
   constexpr Decimal(std::int64_t raw, int precision) : raw_(raw), precision_(precision) {}
   static constexpr int clamp(int precision) {
     return precision < 0 ? 0 : (precision > kFixedPrecision ? kFixedPrecision : precision);
@@ -282,7 +290,7 @@ inline Money notional(Price price, Quantity quantity) {
     const Wide product = Wide{price.raw()} * quantity.raw();
     if (product >= kMinProduct && product <= kMaxProduct) {
       const auto shifted = static_cast<std::uint64_t>(product >> 9);
-      return Money::from_raw(static_cast<std::int64_t>(shifted * kInverseOfFiveTo9), precision);
+      return Money(static_cast<std::int64_t>(shifted * kInverseOfFiveTo9), precision);
     }
   }
   return fixed::slow::notional(price, quantity);

@@ -1,5 +1,5 @@
-// Cost of the risk check every submit pays (all limits on) and of pricing one fill with IBKR's
-// Fixed and Tiered models (default fees).
+// Cost of the risk check every submit pays (all limits on), of the daily-loss update every bar
+// pays, and of pricing one fill with IBKR's Fixed and Tiered models (default fees).
 #include <chrono>
 #include <cstdint>
 
@@ -50,6 +50,23 @@ void BM_RiskCheckSubmitAllLimits(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_RiskCheckSubmitAllLimits);
+
+// The continuous daily-loss check the kernel runs on every bar, print and fill, with both loss
+// limits set and the loss within them (the usual case).
+void BM_RiskUpdateWithinDailyLoss(benchmark::State& state) {
+  testing::FakeRiskView view;
+  view.account_equity = usd("100000.00");
+  view.pnl = usd("-1000.00");
+  RiskLimits limits;
+  limits.max_daily_loss = usd("5000.00");
+  limits.max_daily_loss_percent = Percent::parse("3").value();
+  RiskEngine engine(view, limits);
+  for (auto _ : state) {
+    engine.update();
+    benchmark::DoNotOptimize(engine.state());
+  }
+}
+BENCHMARK(BM_RiskUpdateWithinDailyLoss);
 
 template <class Model>
 void BM_CommissionPerFill(benchmark::State& state) {

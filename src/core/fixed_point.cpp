@@ -16,26 +16,6 @@ namespace {
 
 __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
-constexpr std::int64_t kPow10[] = {1,
-                                   10,
-                                   100,
-                                   1'000,
-                                   10'000,
-                                   100'000,
-                                   1'000'000,
-                                   10'000'000,
-                                   100'000'000,
-                                   1'000'000'000,
-                                   10'000'000'000,
-                                   100'000'000'000,
-                                   1'000'000'000'000,
-                                   10'000'000'000'000,
-                                   100'000'000'000'000,
-                                   1'000'000'000'000'000,
-                                   10'000'000'000'000'000,
-                                   100'000'000'000'000'000,
-                                   1'000'000'000'000'000'000};
-
 std::int64_t narrow(Wide value, const char* op) {
   if (value > std::numeric_limits<std::int64_t>::max() ||
       value < std::numeric_limits<std::int64_t>::min()) {
@@ -55,19 +35,7 @@ Wide div_half_even(Wide numerator, Wide divisor) {
   return quotient;
 }
 
-// The same in int64, for the common case where the product fits: no 128-bit division.
-std::int64_t div_half_even_64(std::int64_t numerator, std::int64_t divisor) {
-  std::int64_t quotient = numerator / divisor;
-  const std::int64_t remainder = numerator % divisor;
-  const std::uint64_t twice = (remainder < 0 ? 0ULL - static_cast<std::uint64_t>(remainder)
-                                             : static_cast<std::uint64_t>(remainder)) *
-                              2U;
-  const auto unsigned_divisor = static_cast<std::uint64_t>(divisor);
-  if (twice > unsigned_divisor || (twice == unsigned_divisor && quotient % 2 != 0)) {
-    quotient += numerator < 0 ? -1 : 1;
-  }
-  return quotient;
-}
+using detail::div_half_even_64;
 
 // Cancels a factor shared by `b` and `divisor` when one divides the other (prices and
 // quantities are often whole multiples of the 1e-9 scale), so that a * b fits in int64 more
@@ -89,20 +57,10 @@ Error parse_error(std::string_view text, std::string_view what, std::string_view
 
 }  // namespace
 
-std::int64_t pow10(int exponent) {
-  return kPow10[exponent];
-}
+namespace slow {
 
-std::int64_t add(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_add_overflow(a, b, &out)) throw FixedPointOverflow("fixed-point overflow in +");
-  return out;
-}
-
-std::int64_t sub(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_sub_overflow(a, b, &out)) throw FixedPointOverflow("fixed-point overflow in -");
-  return out;
+void overflow(const char* op) {
+  throw FixedPointOverflow(std::string("fixed-point overflow in ") + op);
 }
 
 std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor) {
@@ -113,6 +71,13 @@ std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor) {
   }
   return narrow(div_half_even(Wide{a} * Wide{b}, Wide{divisor}), "*");
 }
+
+std::int64_t round_raw(std::int64_t raw, int precision) {
+  const std::int64_t unit = kPow10[kFixedPrecision - precision];
+  return narrow(div_half_even(Wide{raw}, Wide{unit}) * unit, "rounding");
+}
+
+}  // namespace slow
 
 std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t divisor, int precision) {
   if (divisor == 0) throw std::invalid_argument("fixed-point division by zero");
@@ -129,7 +94,11 @@ std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t diviso
     std::int64_t scaled_divisor = 0;
     if (!__builtin_mul_overflow(a, b, &product) &&
         !__builtin_mul_overflow(divisor, unit, &scaled_divisor)) {
-      return narrow(Wide{div_half_even_64(product, scaled_divisor)} * unit, "*");
+      std::int64_t rounded = 0;
+      if (__builtin_mul_overflow(div_half_even_64(product, scaled_divisor), unit, &rounded)) {
+        slow::overflow("*");
+      }
+      return rounded;
     }
   }
   Wide numerator = Wide{a} * Wide{b};
@@ -141,22 +110,6 @@ std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t diviso
   const std::int64_t unit = precision >= kFixedPrecision ? 1 : kPow10[kFixedPrecision - precision];
   // One rounding, straight to the requested precision.
   return narrow(div_half_even(numerator, denominator * unit) * unit, "*");
-}
-
-std::int64_t round_raw(std::int64_t raw, int precision) {
-  if (precision >= kFixedPrecision) return raw;
-  const std::int64_t unit = kPow10[kFixedPrecision - precision];
-  if (raw % unit == 0) return raw;  // already shows exactly: the common case, no wide division
-  return narrow(div_half_even(Wide{raw}, Wide{unit}) * unit, "rounding");
-}
-
-int exact_precision(std::int64_t raw) {
-  int precision = kFixedPrecision;
-  while (precision > 0 && raw % 10 == 0) {
-    raw /= 10;
-    --precision;
-  }
-  return precision;
 }
 
 Result<Parsed> parse(std::string_view text, std::string_view what) {
@@ -240,30 +193,30 @@ int clamp_precision(int precision) {
 }
 }  // namespace
 
+namespace fixed::slow {
+
+// What the inline notional leaves: more than 9 decimals (rounded once, half to even) or a
+// product beyond int64 (throws).
 Money notional(Price price, Quantity quantity) {
   const int precision = clamp_precision(price.precision() + quantity.precision());
-  if (price.precision() + quantity.precision() <= kFixedPrecision) {
-    // Both raws are whole multiples of their display unit, so the product is exact in int64
-    // arithmetic when it fits: (a x 10^-pp) x (b x 10^-qp) = a x b x 10^-(pp+qp).
-    const std::int64_t a = price.raw() / fixed::pow10(kFixedPrecision - price.precision());
-    const std::int64_t b = quantity.raw() / fixed::pow10(kFixedPrecision - quantity.precision());
-    std::int64_t units = 0;
-    std::int64_t raw = 0;
-    if (!__builtin_mul_overflow(a, b, &units) &&
-        !__builtin_mul_overflow(units, fixed::pow10(kFixedPrecision - precision), &raw)) {
-      return Money::from_raw(raw, precision);
-    }
-  }
   return Money::from_raw(
       fixed::mul_div_rounded(price.raw(), quantity.raw(), kFixedScale, precision), precision);
 }
 
+}  // namespace fixed::slow
+
+namespace fixed::slow {
+
+// What the inline per_unit leaves: fractional or negative quantities, a precision to clamp,
+// zero (throws) and overflow.
 Price per_unit(Money amount, Quantity quantity, int precision) {
   if (quantity.is_zero()) throw std::invalid_argument("per_unit of a zero quantity");
   precision = clamp_precision(precision);
   return Price::from_raw(
       fixed::mul_div_rounded(amount.raw(), kFixedScale, quantity.raw(), precision), precision);
 }
+
+}  // namespace fixed::slow
 
 Money scale(Money amount, std::int64_t numerator, std::int64_t denominator, int precision) {
   if (denominator == 0) throw std::invalid_argument("scale by a zero denominator");

@@ -3,6 +3,9 @@
 // overflow checked. Plain value types; no threading rule.
 #pragma once
 
+#include <array>
+#include <bit>
+#include <climits>
 #include <compare>
 #include <cstdint>
 #include <iosfwd>
@@ -29,18 +32,121 @@ std::ostream& detail_write(std::ostream& out, const std::string& text);
 
 namespace fixed {
 
-// Raw-value helpers shared by the three types; all exact or explicitly half-even.
-std::int64_t pow10(int exponent);  // 0..18
-std::int64_t add(std::int64_t a, std::int64_t b);
-std::int64_t sub(std::int64_t a, std::int64_t b);
-// a * b / divisor with one rounding, half to even; divisor > 0.
+// The arithmetic below runs on every order, fill and bar, so the common paths are inline and
+// division-free; what is rare (an overflow, an inexact rounding, a 128-bit product) is out of
+// line in fixed_point.cpp.
+
+inline constexpr std::int64_t kPow10[] = {1,
+                                          10,
+                                          100,
+                                          1'000,
+                                          10'000,
+                                          100'000,
+                                          1'000'000,
+                                          10'000'000,
+                                          100'000'000,
+                                          1'000'000'000,
+                                          10'000'000'000,
+                                          100'000'000'000,
+                                          1'000'000'000'000,
+                                          10'000'000'000'000,
+                                          100'000'000'000'000,
+                                          1'000'000'000'000'000,
+                                          10'000'000'000'000'000,
+                                          100'000'000'000'000'000,
+                                          1'000'000'000'000'000'000};
+
+namespace slow {
+[[noreturn]] void overflow(const char* op);  // throws FixedPointOverflow naming `op`
 std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor);
+std::int64_t round_raw(std::int64_t raw, int precision);  // raw not a multiple of the unit
+}  // namespace slow
+
+namespace detail {
+// The inverse of an odd number modulo 2^64 (Newton's iteration doubles the correct bits).
+constexpr std::uint64_t inverse_mod_2_64(std::uint64_t odd) {
+  std::uint64_t inverse = odd;  // correct to 3 bits: odd * odd == 1 (mod 8)
+  for (int i = 0; i < 5; ++i)
+    inverse *= 2 - odd * inverse;
+  return inverse;
+}
+struct MultipleTest {
+  std::uint64_t inverse_of_odd_part;  // 5^k's inverse modulo 2^64
+  std::uint64_t max_quotient;         // UINT64_MAX / 10^k
+};
+constexpr auto kMultipleTests = [] {
+  std::array<MultipleTest, 19> tests{};
+  std::uint64_t five_to_k = 1;
+  for (std::size_t k = 0; k < tests.size(); ++k) {
+    tests[k] = {inverse_mod_2_64(five_to_k), UINT64_MAX / static_cast<std::uint64_t>(kPow10[k])};
+    five_to_k *= 5;
+  }
+  return tests;
+}();
+
+// numerator / divisor rounded half to even, in int64; divisor > 0.
+inline std::int64_t div_half_even_64(std::int64_t numerator, std::int64_t divisor) {
+  std::int64_t quotient = numerator / divisor;
+  const std::int64_t remainder = numerator % divisor;
+  const std::uint64_t twice = (remainder < 0 ? 0ULL - static_cast<std::uint64_t>(remainder)
+                                             : static_cast<std::uint64_t>(remainder)) *
+                              2U;
+  const auto unsigned_divisor = static_cast<std::uint64_t>(divisor);
+  if (twice > unsigned_divisor || (twice == unsigned_divisor && quotient % 2 != 0)) {
+    quotient += numerator < 0 ? -1 : 1;
+  }
+  return quotient;
+}
+}  // namespace detail
+
+// Whether raw is a multiple of 10^exponent (0..18), without a division: n is a multiple of
+// 2^k x odd exactly when n x odd^-1 (mod 2^64), rotated right by k bits, is at most
+// UINT64_MAX / (2^k x odd) (the test compilers emit for `n % constant == 0`).
+inline bool is_multiple_of_pow10(std::int64_t raw, int exponent) {
+  const auto magnitude = raw < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(raw)
+                                 : static_cast<std::uint64_t>(raw);
+  const detail::MultipleTest& test = detail::kMultipleTests[static_cast<std::size_t>(exponent)];
+  return std::rotr(magnitude * test.inverse_of_odd_part, exponent) <= test.max_quotient;
+}
+
+// Raw-value helpers shared by the three types; all exact or explicitly half-even.
+inline std::int64_t pow10(int exponent) {  // 0..18
+  return kPow10[exponent];
+}
+inline std::int64_t add(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_add_overflow(a, b, &out)) slow::overflow("+");
+  return out;
+}
+inline std::int64_t sub(std::int64_t a, std::int64_t b) {
+  std::int64_t out = 0;
+  if (__builtin_sub_overflow(a, b, &out)) slow::overflow("-");
+  return out;
+}
+// a * b / divisor with one rounding, half to even; divisor > 0.
+inline std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t divisor) {
+  // Scaling by a whole number (divisor 1) is the common call: one checked multiplication.
+  if (std::int64_t product = 0; divisor == 1 && !__builtin_mul_overflow(a, b, &product)) {
+    return product;
+  }
+  return slow::mul_div(a, b, divisor);
+}
 // a * b / divisor rounded once, half to even, to `precision` decimals; divisor != 0.
 std::int64_t mul_div_rounded(std::int64_t a, std::int64_t b, std::int64_t divisor, int precision);
 // Rounds a raw value to `precision` decimal places, half to even.
-std::int64_t round_raw(std::int64_t raw, int precision);
+inline std::int64_t round_raw(std::int64_t raw, int precision) {
+  if (precision >= kFixedPrecision) return raw;
+  // Already shows exactly: the common case, nothing to round.
+  if (is_multiple_of_pow10(raw, kFixedPrecision - precision)) return raw;
+  return slow::round_raw(raw, precision);
+}
 // Smallest number of decimals that shows `raw` exactly.
-int exact_precision(std::int64_t raw);
+inline int exact_precision(std::int64_t raw) {
+  int precision = 0;
+  while (precision < kFixedPrecision && !is_multiple_of_pow10(raw, kFixedPrecision - precision))
+    ++precision;
+  return precision;
+}
 
 struct Parsed {
   std::int64_t raw = 0;
@@ -55,6 +161,10 @@ std::string format(std::int64_t raw, int precision);
 std::optional<std::int64_t> from_double(double value, int precision);
 
 }  // namespace fixed
+
+struct PriceTag;
+struct QuantityTag;
+struct MoneyTag;
 
 // One decimal type per meaning, so that a Price can't be added to a Money by accident.
 // Equality and ordering compare values, not precision: 0.30 == 0.3.
@@ -127,6 +237,10 @@ class Decimal {
   }
 
  private:
+  // Builds its exact product straight from the raw value: it is a multiple of its display unit
+  // by construction, so from_raw's rounding test would be wasted on every order and bar.
+  friend Decimal<MoneyTag> notional(Decimal<PriceTag> price, Decimal<QuantityTag> quantity);
+
   constexpr Decimal(std::int64_t raw, int precision) : raw_(raw), precision_(precision) {}
   static constexpr int clamp(int precision) {
     return precision < 0 ? 0 : (precision > kFixedPrecision ? kFixedPrecision : precision);
@@ -156,11 +270,52 @@ using Price = Decimal<PriceTag>;
 using Quantity = Decimal<QuantityTag>;
 using Money = Decimal<MoneyTag>;
 
+namespace fixed::slow {
+Money notional(Price price, Quantity quantity);  // any precisions; overflow throws
+}  // namespace fixed::slow
+
 // Price x quantity. Exact whenever the product has at most 9 decimals (always for stock prices
 // and share counts); otherwise rounded half to even at 1e-9.
-Money notional(Price price, Quantity quantity);
-// Money / quantity (an average cost), rounded half to even to `precision` decimals.
+inline Money notional(Price price, Quantity quantity) {
+  __extension__ using Wide = __int128;
+  // 1e9 = 2^9 x 5^9: an exact division by it is a shift and a multiplication by 5^9's inverse.
+  constexpr std::uint64_t kInverseOfFiveTo9 = fixed::detail::inverse_mod_2_64(1'953'125);
+  constexpr Wide kMaxProduct = Wide{INT64_MAX} * kFixedScale;
+  constexpr Wide kMinProduct = Wide{INT64_MIN} * kFixedScale;
+  const int precision = price.precision() + quantity.precision();
+  if (precision <= kFixedPrecision) {
+    // Each raw is a whole multiple of its display unit (10^(9 - precision), an invariant of
+    // Decimal), so the raw product is a multiple of 10^(18 - precision) and dividing it by the
+    // scale is exact. In range, its low 64 bits give the quotient without a 128-bit division.
+    const Wide product = Wide{price.raw()} * quantity.raw();
+    if (product >= kMinProduct && product <= kMaxProduct) {
+      const auto shifted = static_cast<std::uint64_t>(product >> 9);
+      return Money(static_cast<std::int64_t>(shifted * kInverseOfFiveTo9), precision);
+    }
+  }
+  return fixed::slow::notional(price, quantity);
+}
+namespace fixed::slow {
 Price per_unit(Money amount, Quantity quantity, int precision);
+}  // namespace fixed::slow
+
+// Money / quantity (an average cost), rounded half to even to `precision` decimals.
+inline Price per_unit(Money amount, Quantity quantity, int precision) {
+  // A whole positive share count n: amount / (n x the rounding unit), rounded once. This is
+  // what mul_div_rounded reduces the general case to, without its call and factor search.
+  if (quantity.is_positive() && precision >= 0 && precision <= kFixedPrecision &&
+      fixed::is_multiple_of_pow10(quantity.raw(), kFixedPrecision)) {
+    const std::int64_t unit = fixed::kPow10[kFixedPrecision - precision];
+    std::int64_t divisor = 0;
+    std::int64_t raw = 0;
+    if (!__builtin_mul_overflow(quantity.raw() / kFixedScale, unit, &divisor) &&
+        !__builtin_mul_overflow(fixed::detail::div_half_even_64(amount.raw(), divisor), unit,
+                                &raw)) {
+      return Price::from_raw(raw, precision);
+    }
+  }
+  return fixed::slow::per_unit(amount, quantity, precision);
+}
 // amount x numerator / denominator, rounded half to even to `precision` decimals: fees and
 // rates given as exact fractions (e.g. 278 / 10'000'000 for $27.80 per million).
 Money scale(Money amount, std::int64_t numerator, std::int64_t denominator, int precision);

@@ -1,5 +1,6 @@
 #include "core/fixed_point.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <random>
 
@@ -325,6 +326,116 @@ TEST(FixedPointProperty, MulDivMatchesWideArithmeticOnEveryPath) {
           ASSERT_EQ(fixed::mul_div(a, b, d), static_cast<std::int64_t>(expected))
               << "seed " << seed << " a " << a << " b " << b << " d " << d;
         }
+      }
+    }
+  }
+}
+
+// The division-free multiple test behind round_raw and exact_precision, against `%`.
+TEST(FixedPointProperty, MultipleOfPowerOfTenMatchesRemainder) {
+  std::mt19937_64 rng(kRegressionSeeds[0]);
+  const std::int64_t kEdges[] = {0,
+                                 1,
+                                 -1,
+                                 std::numeric_limits<std::int64_t>::max(),
+                                 std::numeric_limits<std::int64_t>::min(),
+                                 1'000'000'000,
+                                 -5'000'000'000'000'000'000,
+                                 9'000'000'000'000'000'000};
+  for (int exponent = 0; exponent <= 18; ++exponent) {
+    const std::int64_t unit = fixed::pow10(exponent);
+    for (std::int64_t value : kEdges) {
+      ASSERT_EQ(fixed::is_multiple_of_pow10(value, exponent), value % unit == 0)
+          << value << " exponent " << exponent;
+    }
+    for (int i = 0; i < 20'000; ++i) {
+      // Half of them exact multiples, so both answers occur at every exponent.
+      std::int64_t value = static_cast<std::int64_t>(rng());
+      if (i % 2 == 0) value = value / unit * unit;
+      if (i % 4 == 1) value += static_cast<std::int64_t>(rng() % 3) - 1;
+      ASSERT_EQ(fixed::is_multiple_of_pow10(value, exponent), value % unit == 0)
+          << value << " exponent " << exponent;
+    }
+  }
+}
+
+TEST(FixedPointProperty, ExactPrecisionIsTheFewestDecimalsThatShowTheValue) {
+  std::mt19937_64 rng(kRegressionSeeds[0]);
+  for (int i = 0; i < 50'000; ++i) {
+    const int decimals = static_cast<int>(rng() % 10);
+    const std::int64_t raw = static_cast<std::int64_t>(rng() % 1'000'000'000'000'000) /
+                             fixed::pow10(kFixedPrecision - decimals) *
+                             fixed::pow10(kFixedPrecision - decimals) * (i % 2 == 0 ? 1 : -1);
+    int expected = kFixedPrecision;
+    for (std::int64_t r = raw; expected > 0 && r % 10 == 0; r /= 10)
+      --expected;
+    ASSERT_EQ(fixed::exact_precision(raw), expected) << raw;
+  }
+  EXPECT_EQ(fixed::exact_precision(0), 0);
+  EXPECT_EQ(fixed::exact_precision(std::numeric_limits<std::int64_t>::min()), 9);
+}
+
+// The inline notional divides the 128-bit product by the scale without a division; every
+// precision pair and magnitude must give the rounded-once 128-bit answer or throw.
+TEST(FixedPointProperty, NotionalMatchesWideArithmeticAtEveryPrecision) {
+  for (std::uint64_t seed : kRegressionSeeds) {
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < 50'000; ++i) {
+      const int price_precision = static_cast<int>(rng() % 10);
+      const int quantity_precision = static_cast<int>(rng() % 10);
+      const auto value = [&](int precision) {
+        const std::int64_t bound = fixed::pow10(static_cast<int>(rng() % 19));
+        const auto magnitude = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(bound));
+        return (rng() % 2 == 0 ? magnitude : -magnitude) /
+               fixed::pow10(kFixedPrecision - precision) *
+               fixed::pow10(kFixedPrecision - precision);
+      };
+      const Price price = Price::from_raw(value(price_precision), price_precision);
+      const Quantity quantity = Quantity::from_raw(value(quantity_precision), quantity_precision);
+      const int precision = std::min(price_precision + quantity_precision, kFixedPrecision);
+      const Wide unit = fixed::pow10(kFixedPrecision - precision);
+      const Wide expected =
+          reference_div_half_even(Wide{price.raw()} * Wide{quantity.raw()}, kFixedScale * unit) *
+          unit;
+      if (expected >= std::numeric_limits<std::int64_t>::min() &&
+          expected <= std::numeric_limits<std::int64_t>::max()) {
+        const Money m = notional(price, quantity);
+        ASSERT_EQ(m.raw(), static_cast<std::int64_t>(expected))
+            << "seed " << seed << " " << price << " x " << quantity;
+        ASSERT_EQ(m.precision(), precision);
+      } else {
+        ASSERT_THROW((void)notional(price, quantity), FixedPointOverflow);
+      }
+    }
+  }
+}
+
+// The inline per_unit for whole share counts against the general mul_div_rounded.
+TEST(FixedPointProperty, PerUnitMatchesMulDivRoundedForWholeAndFractionalQuantities) {
+  for (std::uint64_t seed : kRegressionSeeds) {
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < 50'000; ++i) {
+      const std::int64_t bound = fixed::pow10(static_cast<int>(rng() % 19));
+      const auto magnitude = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(bound));
+      const Money amount = Money::from_raw(rng() % 2 == 0 ? magnitude : -magnitude, 9);
+      const std::int64_t shares = 1 + static_cast<std::int64_t>(rng() % 1'000'000);
+      const Quantity quantity = i % 3 == 0   ? Quantity::from_raw(shares * 1'000, 6)
+                                : i % 3 == 1 ? Quantity::from_units(shares)
+                                             : Quantity::from_units(-shares);
+      const int precision = static_cast<int>(rng() % 12) - 1;  // -1..10: clamped
+      const int clamped = std::clamp(precision, 0, kFixedPrecision);
+      const Wide unit = fixed::pow10(kFixedPrecision - clamped);
+      const Wide expected =
+          reference_div_half_even(Wide{amount.raw()} * kFixedScale, Wide{quantity.raw()} * unit) *
+          unit;
+      if (expected >= std::numeric_limits<std::int64_t>::min() &&
+          expected <= std::numeric_limits<std::int64_t>::max()) {
+        const Price average = per_unit(amount, quantity, precision);
+        ASSERT_EQ(average.raw(), static_cast<std::int64_t>(expected))
+            << "seed " << seed << " " << amount << " / " << quantity << " p " << precision;
+        ASSERT_EQ(average.precision(), clamped);
+      } else {
+        ASSERT_THROW((void)per_unit(amount, quantity, precision), FixedPointOverflow);
       }
     }
   }

@@ -8,6 +8,49 @@
 
 namespace ibtrade {
 
+namespace hash_detail {
+
+inline std::uint64_t load(const char* p, std::size_t bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, bytes);  // a constant size: one load, no call
+  return word;
+}
+
+// The last 1-7 bytes at `p` as a little-endian word, zero above them: what memcpy(&word, p, left)
+// gives, built from fixed-size loads that stay inside the text (a memcpy of a variable size is
+// a library call, and it was the dearest part of hashing an id).
+inline std::uint64_t tail_word(const char* p, std::size_t left, std::size_t total) {
+  if (total >= 8) {
+    // The 8 bytes ending where the text ends, shifted down to the last `left`.
+    return load(p + left - 8, 8) >> (8U * (8U - left));
+  }
+  if (left >= 4) {
+    // Two 4-byte loads that overlap in the middle; the shared bytes are equal, so OR is exact.
+    return load(p, 4) | (load(p + left - 4, 4) << (8U * (left - 4U)));
+  }
+  // 1-3 bytes: first, middle and last (some the same byte, in the same place).
+  const auto byte = [p](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8U * i);
+  };
+  return byte(0) | byte(left / 2) | byte(left - 1);
+}
+
+// A text of at most 8 bytes as one word (zero above its bytes): two such texts of the same
+// size are equal exactly when their words are.
+inline std::uint64_t short_word(std::string_view text) {
+  if (text.size() == 8) return load(text.data(), 8);
+  return text.empty() ? 0 : tail_word(text.data(), text.size(), text.size());
+}
+
+}  // namespace hash_detail
+
+// Text equality without a memcmp call for the short keys (symbols) that lookups compare.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() <= 8) return hash_detail::short_word(a) == hash_detail::short_word(b);
+  return std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 // Eight bytes at a time with a multiply-xorshift mix, then a finalizer so that both the low
 // bits (bucket index) and the high bits (tags) are usable. Ids are 5-30 bytes: std::hash's
 // out-of-line Murmur call cost more than the rest of a lookup.
@@ -25,9 +68,7 @@ inline std::uint64_t hash_bytes(std::string_view text) {
     left -= 8;
   }
   if (left > 0) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, left);
-    h = (h ^ word) * kMul;
+    h = (h ^ hash_detail::tail_word(p, left, text.size())) * kMul;
     h ^= h >> 32U;
   }
   h ^= h >> 29U;

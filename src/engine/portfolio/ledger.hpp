@@ -18,6 +18,7 @@
 #include "engine/portfolio/closed_trade.hpp"
 #include "engine/portfolio/execution_log.hpp"
 #include "engine/portfolio/position.hpp"
+#include "engine/portfolio/position_index.hpp"
 #include "engine/types.hpp"
 
 namespace ibtrade::engine {
@@ -153,6 +154,7 @@ class Ledger {
   Money cost_basis_;  // sum of the positions' signed cost bases
 
   PositionMap positions_;
+  PositionIndex index_;  // symbol -> its node in positions_, for lookups without a tree walk
   std::vector<ClosedTrade> closed_trades_;
   std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
   ExecutionLog executions_;

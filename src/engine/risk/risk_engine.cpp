@@ -41,7 +41,7 @@ RiskEngine::RiskEngine(const RiskView& view, RiskLimits limits, RiskHooks hooks)
 RiskDecision RiskEngine::check(const Order& order, RiskAction action) {
   const Timestamp now = view_.now();
   if (action == RiskAction::kCancel) return check_cancel(now);
-  if (RiskDecision breach = enforce_daily_loss(); !breach.allowed()) return breach;
+  if (daily_loss_breached()) return enforce_daily_loss();
   if (state_ == TradingState::kHalted) {
     return deny(DenialReason::kHalted, "trading is halted: " + halt_reason_);
   }
@@ -70,7 +70,11 @@ RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction actio
   if (std::string problem = check_order(order); !problem.empty()) {
     return deny(DenialReason::kInvalidOrder, "invalid order: " + problem);
   }
-  if (RiskDecision hours = check_trading_hours(order, now); !hours.allowed()) return hours;
+  // Each limit that is off, or cannot apply to this order, costs one test here rather than a
+  // call that builds an "allowed" decision.
+  if (limits_.enforce_trading_hours) {
+    if (RiskDecision hours = check_trading_hours(order, now); !hours.allowed()) return hours;
+  }
   if (limits_.max_orders_per_second) {
     const std::size_t recent = orders_.count(now);
     if (recent >= *limits_.max_orders_per_second) {
@@ -90,9 +94,11 @@ RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction actio
   }
 
   const Symbol& symbol = order.contract.symbol;
-  const std::optional<Price> reference =
-      order.limit_price ? order.limit_price : view_.last_price(symbol);
-  if ((limits_.max_order_value || limits_.max_gross_exposure) && !reference) {
+  // The price that values the order; only the value limits need it.
+  const bool values_order = limits_.max_order_value || limits_.max_gross_exposure;
+  std::optional<Price> reference;
+  if (values_order) reference = order.limit_price ? order.limit_price : view_.last_price(symbol);
+  if (values_order && !reference) {
     return deny(DenialReason::kNoPrice,
                 "no limit price and no last price for " + symbol + " to value the order");
   }
@@ -104,11 +110,15 @@ RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction actio
                                                     limits_.max_order_value->to_string());
     }
   }
-  if (RiskDecision collar = check_price_collar(order, symbol); !collar.allowed()) return collar;
+  if (limits_.price_collar && (order.limit_price || order.stop_price)) {
+    if (RiskDecision collar = check_price_collar(order, symbol); !collar.allowed()) return collar;
+  }
 
   const Projection projection = project(order, action);
-  if (RiskDecision reducing = check_reducing(order, projection); !reducing.allowed()) {
-    return reducing;
+  if (state_ == TradingState::kReducing) {
+    if (RiskDecision reducing = check_reducing(order, projection); !reducing.allowed()) {
+      return reducing;
+    }
   }
   if (RiskDecision position = check_position(order, projection); !position.allowed()) {
     return position;
@@ -184,9 +194,9 @@ RiskDecision RiskEngine::check_price_collar(const Order& order, const Symbol& sy
 
 RiskEngine::Projection RiskEngine::project(const Order& order, RiskAction action) const {
   Projection p;
-  p.symbol = order.contract.symbol;
-  p.position = view_.position(p.symbol);
-  Quantity open = view_.open_order_quantity(p.symbol, order.side);
+  p.symbol = &order.contract.symbol;
+  p.position = view_.position(*p.symbol);
+  Quantity open = view_.open_order_quantity(*p.symbol, order.side);
   Quantity filled;
   if (action == RiskAction::kModify) {
     // The modified order replaces its own old remaining quantity among the working orders.
@@ -212,7 +222,7 @@ RiskDecision RiskEngine::check_reducing(const Order& order, const Projection& p)
               "trading is reducing only: " + side_name(order.side) + " " + p.leaves.to_string() +
                   " with " + p.same_side_open.to_string() + " other working " +
                   side_name(order.side) + "s against position " + p.position.to_string() + " in " +
-                  p.symbol + " could take it to " + p.with_order.to_string());
+                  *p.symbol + " could take it to " + p.with_order.to_string());
 }
 
 RiskDecision RiskEngine::check_position(const Order& order, const Projection& p) const {
@@ -221,18 +231,20 @@ RiskDecision RiskEngine::check_position(const Order& order, const Projection& p)
     return deny(DenialReason::kShortSellingNotAllowed,
                 "sell " + p.leaves.to_string() + " with " + p.same_side_open.to_string() +
                     " other working sells against position " + p.position.to_string() + " in " +
-                    p.symbol + " could take it to " + p.with_order.to_string() +
+                    *p.symbol + " could take it to " + p.with_order.to_string() +
                     "; short selling is not allowed");
   }
   std::optional<Quantity> limit = limits_.max_position;
-  if (const auto it = limits_.max_position_by_symbol.find(p.symbol);
-      it != limits_.max_position_by_symbol.end()) {
-    limit = it->second;
+  if (!limits_.max_position_by_symbol.empty()) {
+    if (const auto it = limits_.max_position_by_symbol.find(*p.symbol);
+        it != limits_.max_position_by_symbol.end()) {
+      limit = it->second;
+    }
   }
   // An order that brings the worst-case position toward zero passes even above the limit.
   if (limit && p.with_order.abs() > *limit && p.with_order.abs() > p.without_order.abs()) {
     return deny(DenialReason::kMaxPosition,
-                "position in " + p.symbol + " could reach " + p.with_order.to_string() +
+                "position in " + *p.symbol + " could reach " + p.with_order.to_string() +
                     " (position " + p.position.to_string() + ", other working " +
                     side_name(order.side) + "s " + p.same_side_open.to_string() + ", this order " +
                     p.leaves.to_string() + "), exceeds max_position " + limit->to_string());
@@ -240,7 +252,7 @@ RiskDecision RiskEngine::check_position(const Order& order, const Projection& p)
   return RiskDecision::allow();
 }
 
-std::optional<Money> RiskEngine::daily_loss_limit() {
+void RiskEngine::refresh_daily_loss_limit() {
   std::optional<Money> limit = limits_.max_daily_loss;
   if (limits_.max_daily_loss_percent) {
     if (!day_start_equity_) day_start_equity_ = view_.equity();
@@ -249,29 +261,28 @@ std::optional<Money> RiskEngine::daily_loss_limit() {
         Money{});
     if (!limit || of_equity < *limit) limit = of_equity;
   }
-  return limit;
+  loss_floor_ = limit ? -*limit : Money{};
+  loss_limit_ = limit;
+  loss_limit_stale_ = false;
 }
 
 RiskDecision RiskEngine::enforce_daily_loss() {
   // Only ACTIVE halts: REDUCING already lets nothing but reductions through, and an operator who
   // reset a halted engine to REDUCING did so to flatten while the loss stands.
   if (state_ != TradingState::kActive) return RiskDecision::allow();
-  const std::optional<Money> limit = daily_loss_limit();
+  const std::optional<Money>& limit = daily_loss_limit();
   if (!limit) return RiskDecision::allow();
   const Money pnl = view_.daily_pnl();
-  if (pnl >= -*limit) return RiskDecision::allow();
+  if (pnl >= loss_floor_) return RiskDecision::allow();
   const std::string text =
       "daily loss " + (-pnl).to_string() + " exceeds max_daily_loss " + limit->to_string();
   halt(text);
   return deny(DenialReason::kDailyLossLimit, text);
 }
 
-void RiskEngine::update() {
-  (void)enforce_daily_loss();
-}
-
 void RiskEngine::start_trading_day() {
   day_start_equity_ = view_.equity();
+  loss_limit_stale_ = true;
 }
 
 bool RiskEngine::halt(const std::string& reason) {

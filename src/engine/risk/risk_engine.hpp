@@ -39,8 +39,11 @@ class RiskEngine final : public RiskGate {
   RiskDecision check(const Order& order, RiskAction action) override;
 
   // Continuous check, called by the kernel whenever PnL may have moved (each price update, fill,
-  // timer): halts an ACTIVE engine whose daily loss is beyond the limit.
-  void update();
+  // timer): halts an ACTIVE engine whose daily loss is beyond the limit. Inline because it runs
+  // on every bar: without a breach it is a state test, a compare and at most one view call.
+  void update() {
+    if (daily_loss_breached()) (void)enforce_daily_loss();
+  }
   // The kernel calls this when a new trading day starts (and resets its daily PnL to zero): the
   // percent loss limit is taken of the equity at this moment. The state is left as it is.
   void start_trading_day();
@@ -55,13 +58,16 @@ class RiskEngine final : public RiskGate {
   TradingState state() const { return state_; }
   const std::vector<RiskTransition>& transitions() const { return transitions_; }
   const RiskLimits& limits() const { return limits_; }
-  void set_limits(RiskLimits limits) { limits_ = std::move(limits); }
+  void set_limits(RiskLimits limits) {
+    limits_ = std::move(limits);
+    loss_limit_stale_ = true;
+  }
 
  private:
   // The position picture of one order: what it is now and where it could go on the order's side.
   struct Projection {
-    Symbol symbol;
-    Quantity position;        // signed, now
+    const Symbol* symbol = nullptr;  // the order's
+    Quantity position;               // signed, now
     Quantity without_order;   // signed: position if the other working orders on the side fill
     Quantity with_order;      // signed: and this order's remaining quantity too
     Quantity same_side_open;  // positive: the other working orders' remaining quantity
@@ -76,8 +82,20 @@ class RiskEngine final : public RiskGate {
   RiskDecision check_position(const Order& order, const Projection& p) const;
   Projection project(const Order& order, RiskAction action) const;
 
-  // The loss limit in force (the tighter of money and percent), if any.
-  std::optional<Money> daily_loss_limit();
+  // The loss limit in force (the tighter of money and percent), if any. It depends only on the
+  // limits and the day's starting equity, so it is worked out once per change of either rather
+  // than on every check and bar.
+  const std::optional<Money>& daily_loss_limit() {
+    if (loss_limit_stale_) refresh_daily_loss_limit();
+    return loss_limit_;
+  }
+  void refresh_daily_loss_limit();
+  // ACTIVE and the daily loss beyond the limit: the cheap test in front of enforce_daily_loss.
+  bool daily_loss_breached() {
+    if (state_ != TradingState::kActive) return false;
+    if (loss_limit_stale_) refresh_daily_loss_limit();
+    return loss_limit_ && view_.daily_pnl() < loss_floor_;
+  }
   // Halts an ACTIVE engine whose daily loss is beyond the limit; the denial when it did.
   RiskDecision enforce_daily_loss();
   void transition(TradingState to, const std::string& reason);
@@ -91,6 +109,9 @@ class RiskEngine final : public RiskGate {
   SlidingWindow orders_;
   SlidingWindow cancels_;
   std::optional<Money> day_start_equity_;
+  std::optional<Money> loss_limit_;  // daily_loss_limit(), valid unless loss_limit_stale_
+  Money loss_floor_;                 // -*loss_limit_: a daily PnL below it is a breach
+  bool loss_limit_stale_ = true;
 };
 
 }  // namespace ibtrade::engine

@@ -1,6 +1,7 @@
 #include "engine/risk/sliding_window.hpp"
 
 #include <chrono>
+#include <deque>
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,25 @@ TEST(SlidingWindow, CountsEventsInTheLastWidthHalfOpen) {
   EXPECT_EQ(window.count(t0 + 1300ms), 0U);
   window.record(t0 + 5s);
   EXPECT_EQ(window.count(t0 + 5s), 1U);
+}
+
+// The ring buffer wraps around and grows while wrapped; the count must follow a plain list.
+TEST(SlidingWindow, MatchesAListThroughWrapAroundAndGrowth) {
+  SlidingWindow window(1s);
+  std::deque<Timestamp> expected;
+  Timestamp now = Timestamp{} + 1000h;
+  for (int i = 0; i < 5'000; ++i) {
+    // Bursts of up to 40 events in a few milliseconds, then pauses of up to 1.2 s.
+    now += (i % 37 == 0) ? std::chrono::milliseconds(100 + (i * 7) % 1100)
+                         : std::chrono::microseconds((i * 13) % 200);
+    while (!expected.empty() && now - expected.front() >= 1s)
+      expected.pop_front();
+    ASSERT_EQ(window.count(now), expected.size()) << i;
+    if (i % 5 != 4) {
+      window.record(now);
+      expected.push_back(now);
+    }
+  }
 }
 
 }  // namespace

@@ -44,11 +44,17 @@ inline std::uint64_t short_word(std::string_view text) {
 
 }  // namespace hash_detail
 
-// Text equality without a memcmp call for the short keys (symbols) that lookups compare.
+// Text equality without a memcmp call for the short keys (symbols, order ids) that lookups
+// compare: up to 8 bytes as one word, up to 16 as two overlapping words.
 inline bool same_bytes(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  if (a.size() <= 8) return hash_detail::short_word(a) == hash_detail::short_word(b);
-  return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  const std::size_t n = a.size();
+  if (n <= 8) return hash_detail::short_word(a) == hash_detail::short_word(b);
+  if (n <= 16) {
+    return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
+           hash_detail::load(a.data() + n - 8, 8) == hash_detail::load(b.data() + n - 8, 8);
+  }
+  return std::memcmp(a.data(), b.data(), n) == 0;
 }
 
 // Eight bytes at a time with a multiply-xorshift mix, then a finalizer so that both the low

@@ -47,9 +47,10 @@ TEST(Hash, EqualTextsHashEqualAndOneByteChangesTheHash) {
 TEST(Hash, SameBytesIsTextEquality) {
   std::mt19937_64 rng(11);
   for (int i = 0; i < 20'000; ++i) {
-    // Tiny alphabet and sizes 0-12, so that equal texts and near misses are both common.
-    std::string a(rng() % 13, 'a');
-    std::string b(rng() % 3 == 0 ? a.size() : rng() % 13, 'a');
+    // Tiny alphabet and sizes 0-20 (one word, two words, memcmp), so that equal texts and near
+    // misses are both common.
+    std::string a(rng() % 21, 'a');
+    std::string b(rng() % 3 == 0 ? a.size() : rng() % 21, 'a');
     for (char& c : a)
       c = static_cast<char>('a' + rng() % 2);
     for (char& c : b)

@@ -23,7 +23,13 @@ class StrongId {
 
   const Rep& value() const { return value_; }
 
-  friend bool operator==(const StrongId&, const StrongId&) = default;
+  friend bool operator==(const StrongId& a, const StrongId& b) {
+    if constexpr (std::is_same_v<Rep, std::string>) {
+      return same_bytes(a.value_, b.value_);  // ids are compared on every lookup
+    } else {
+      return a.value_ == b.value_;
+    }
+  }
   friend auto operator<=>(const StrongId&,
                           const StrongId&) = default;  // NOLINT(modernize-use-nullptr)
 

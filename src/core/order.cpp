@@ -57,6 +57,13 @@ std::optional<TimeInForce> tif_from_ib_code(std::string_view code) {
   return value_of(kTifs, code);
 }
 
+Order::Order() = default;
+Order::Order(const Order&) = default;
+Order::Order(Order&&) noexcept = default;
+Order& Order::operator=(const Order&) = default;
+Order& Order::operator=(Order&&) noexcept = default;
+Order::~Order() = default;
+
 std::string check_order(const Order& order) {
   // The type's name only for the error texts: nothing is built on the valid path.
   const auto type = [&] { return std::string(to_ib_code(order.type)); };

@@ -238,18 +238,24 @@ Timestamp Engine::next_wakeup() const {
   return std::min(timers_.next_due(), prices_.next_deadline());
 }
 
-Engine::StrategySlot* Engine::owner_of(const Order& order) {
+Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
+  // An order's updates come in runs (submitted, filled, its status): the last answer is usually
+  // the one. The order manager never moves or drops an order, so its address names it.
+  if (&order == owner_cache_.order) return owner_cache_.slot;
   // A linear scan: a process runs a handful of strategies, and comparing a few short ids beats
-  // a tree walk on every order update.
+  // a tree walk.
   for (const auto& slot : strategies_) {
-    if (slot->id == order.strategy_id) return slot.get();
+    if (slot->id == order.order.strategy_id) {
+      owner_cache_ = OwnerCache{&order, slot.get()};
+      return slot.get();
+    }
   }
-  return nullptr;
+  return nullptr;  // not cached: a strategy of that id may still be added
 }
 
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
-  if (StrategySlot* slot = owner_of(order.order)) {
+  if (StrategySlot* slot = owner_of(order)) {
     slot->strategy->on_order_update(*slot->context, Context::update_of(order, previous));
   }
 }
@@ -263,7 +269,7 @@ void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {
   if (*booked == FillOutcome::kDuplicate) return;
   set_last_price(fill.symbol, fill.price);
   risk_.update();
-  if (StrategySlot* slot = owner_of(order.order)) slot->strategy->on_fill(*slot->context, fill);
+  if (StrategySlot* slot = owner_of(order)) slot->strategy->on_fill(*slot->context, fill);
 }
 
 void Engine::on_commission(const CommissionUpdate& update) {

@@ -103,7 +103,7 @@ class Engine final : private OrderListener, private RiskView {
   std::size_t open_order_count() const override { return orders_.open_order_count(); }
   Session session(Timestamp t) const override;
 
-  StrategySlot* owner_of(const Order& order);
+  StrategySlot* owner_of(const ManagedOrder& order);
   void error(std::string what);
   void set_last_price(const Symbol& symbol, Price price);
 
@@ -116,6 +116,11 @@ class Engine final : private OrderListener, private RiskView {
   TimerQueue timers_;  // strategy timers
   std::map<std::uint64_t, StrategyTimer> timer_owner_;
   std::vector<std::unique_ptr<StrategySlot>> strategies_;  // in the order they were added
+  struct OwnerCache {
+    const ManagedOrder* order = nullptr;
+    StrategySlot* slot = nullptr;
+  };
+  OwnerCache owner_cache_;  // owner_of's last answer
   std::map<StrategyId, StrategySlot*> by_id_;
   std::map<Symbol, Price, std::less<>> last_prices_;
   std::map<Symbol, indicators::Atr, std::less<>> atr_;

@@ -17,8 +17,13 @@ const ManagedOrder* OrderManager::find(const ClientOrderId& id) const {
 }
 
 ManagedOrder* OrderManager::lookup(const ClientOrderId& id) {
+  // Venue messages come in runs for one order (status, execution, status): the order found
+  // last is checked first. Orders are never removed, so the pointer stays valid.
+  if (last_found_ != nullptr && last_found_->order.client_order_id == id) return last_found_;
   auto it = orders_.find(id);
-  return it == orders_.end() ? nullptr : &it->second;
+  if (it == orders_.end()) return nullptr;
+  last_found_ = &it->second;
+  return last_found_;
 }
 
 std::vector<const ManagedOrder*> OrderManager::open_orders() const {

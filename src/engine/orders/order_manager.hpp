@@ -142,6 +142,7 @@ class OrderManager {
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
   std::pmr::unordered_map<ExecutionId, ExecutionRecord> executions_{&arena_};
   std::uint64_t next_sequence_ = 0;
+  ManagedOrder* last_found_ = nullptr;  // lookup's last answer
 };
 
 }  // namespace ibtrade::engine

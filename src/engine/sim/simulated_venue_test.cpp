@@ -345,13 +345,22 @@ TEST(SimVenueCommands, MarketDataBackInTimeIsABug) {
   EXPECT_THROW(h.venue.on_bar("AAPL", bar(3, "50", "49", "51", "50.5")), std::invalid_argument);
 }
 
-TEST(SimVenueCommands, FinishedOrdersAreForgottenBeyondTheLimit) {
-  SimulatedVenueConfig config;
-  config.finished_orders_kept = 1;
-  Harness h(config);
+// A venue that keeps one finished order, after "a" and then "b" filled: "a" is forgotten.
+void fill_a_then_b_keeping_one(Harness& h) {
   h.submit_at(minute(0), market("a", Side::kBuy, 1));
   h.submit_at(minute(0), market("b", Side::kBuy, 1));
   h.feed(bar(1, "50", "51", "49", "50.5"));
+}
+
+SimulatedVenueConfig keeping_one_finished_order() {
+  SimulatedVenueConfig config;
+  config.finished_orders_kept = 1;
+  return config;
+}
+
+TEST(SimVenueCommands, FinishedOrdersAreForgottenBeyondTheLimit) {
+  Harness h(keeping_one_finished_order());
+  fill_a_then_b_keeping_one(h);
   h.cancel_at(minute(1), "a");
   h.cancel_at(minute(1), "b");
   h.venue.advance_to(minute(1));
@@ -396,12 +405,8 @@ TEST(SimVenueCommands, ReusedOrderSlotsStartClean) {
 
 // Once forgotten, an id is new again: a later order may use it.
 TEST(SimVenueCommands, ForgottenIdsCanBeSentAgain) {
-  SimulatedVenueConfig config;
-  config.finished_orders_kept = 1;
-  Harness h(config);
-  h.submit_at(minute(0), market("a", Side::kBuy, 1));
-  h.submit_at(minute(0), market("b", Side::kBuy, 1));
-  h.feed(bar(1, "50", "51", "49", "50.5"));
+  Harness h(keeping_one_finished_order());
+  fill_a_then_b_keeping_one(h);
   h.submit_at(minute(1), market("a", Side::kSell, 2));
   h.submit_at(minute(1), market("b", Side::kSell, 2));
   h.feed(bar(2, "50", "51", "49", "50.5"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/fixed_point.hpp"
 #include "core/ids.hpp"
@@ -45,7 +46,20 @@ struct Trade {
 };
 
 // Bar invariants every source must satisfy (low <= open, close <= high; volume >= 0).
-// Returns an empty string when valid, else what is wrong.
-std::string check_bar(const Bar& bar);
+inline bool is_valid_bar(const Bar& bar) {
+  return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&
+         bar.low <= bar.close && bar.close <= bar.high && !bar.volume.is_negative();
+}
+
+// What is wrong with a bar that is not is_valid_bar(); empty for a valid one.
+std::string describe_bar_problem(const Bar& bar);
+
+// Returns an empty string when valid, else what is wrong. Inline: the simulated venue and the
+// ledger check every bar, and a valid bar should cost a few comparisons, not a call.
+inline std::string check_bar(const Bar& bar) {
+  if (is_valid_bar(bar)) [[likely]]
+    return {};
+  return describe_bar_problem(bar);
+}
 
 }  // namespace ibtrade

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/market_data.hpp"
@@ -21,6 +22,15 @@ class BarFeed {
   virtual ~BarFeed() = default;
   // The next bar, or nullopt at the end. Bars come in non-decreasing start time.
   virtual std::optional<MarketBar> next() = 0;
+  // The same stream as next(), read into `bar`; false at the end (`bar` then unspecified).
+  // Feeds that can override it to reuse `bar`'s storage: the simulation's loop reads every bar
+  // through it, and most runs have long stretches of one symbol's bars.
+  virtual bool next_into(MarketBar& bar) {
+    std::optional<MarketBar> next_bar = next();
+    if (!next_bar) return false;
+    bar = std::move(*next_bar);
+    return true;
+  }
 };
 
 // Bars already in memory (tests, benchmarks, small runs).
@@ -30,6 +40,15 @@ class VectorBarFeed final : public BarFeed {
   std::optional<MarketBar> next() override {
     if (index_ == bars_.size()) return std::nullopt;
     return bars_[index_++];
+  }
+  // The symbol string is assigned only when it changes.
+  bool next_into(MarketBar& bar) override {
+    if (index_ == bars_.size()) return false;
+    const MarketBar& from = bars_[index_++];
+    if (bar.symbol != from.symbol) bar.symbol = from.symbol;
+    bar.bar = from.bar;
+    bar.duration = from.duration;
+    return true;
   }
 
  private:

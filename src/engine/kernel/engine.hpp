@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -105,7 +106,17 @@ class Engine final : private OrderListener, private RiskView {
 
   StrategySlot* owner_of(const Order& order);
   void error(std::string what);
-  void set_last_price(const Symbol& symbol, Price price);
+  // What market data leaves behind per symbol: the last price (risk values market orders at it)
+  // and the ATR that ATR-trailing stops follow. One record, so that a bar finds both with one
+  // lookup.
+  struct SymbolMarket {
+    Price last_price;                    // every record has one: it is made by a price
+    std::optional<indicators::Atr> atr;  // from the symbol's first bar
+  };
+  using MarketEntry = std::pair<const Symbol, SymbolMarket>;
+  // The symbol's record, made if new; its price is set by the caller.
+  SymbolMarket& market(const Symbol& symbol);
+  void set_last_price(const Symbol& symbol, Price price) { market(symbol).last_price = price; }
 
   const Clock& clock_;
   const TradingCalendar* calendar_;
@@ -117,8 +128,10 @@ class Engine final : private OrderListener, private RiskView {
   std::map<std::uint64_t, StrategyTimer> timer_owner_;
   std::vector<std::unique_ptr<StrategySlot>> strategies_;  // in the order they were added
   std::map<StrategyId, StrategySlot*> by_id_;
-  std::map<Symbol, Price, std::less<>> last_prices_;
-  std::map<Symbol, indicators::Atr, std::less<>> atr_;
+  std::map<Symbol, SymbolMarket, std::less<>> markets_;
+  // The record found last: a run mostly sends one symbol's data in a row, and one string
+  // comparison is cheaper than a tree walk. Map nodes never move, so the pointer stays valid.
+  MarketEntry* last_market_ = nullptr;
   int atr_period_;
   Money day_start_equity_;
   std::vector<EngineError> errors_;

@@ -45,7 +45,7 @@ class VectorBarFeed final : public BarFeed {
   bool next_into(MarketBar& bar) override {
     if (index_ == bars_.size()) return false;
     const MarketBar& from = bars_[index_++];
-    if (bar.symbol != from.symbol) bar.symbol = from.symbol;
+    if (!same_symbol(bar.symbol, from.symbol)) bar.symbol = from.symbol;
     bar.bar = from.bar;
     bar.duration = from.duration;
     return true;

@@ -170,7 +170,8 @@ void Engine::stop() {
 }
 
 Engine::SymbolMarket& Engine::market(const Symbol& symbol) {
-  if (last_market_ != nullptr && last_market_->first == symbol) return last_market_->second;
+  if (last_market_ != nullptr && same_symbol(last_market_->first, symbol))
+    return last_market_->second;
   auto it = markets_.find(symbol);
   if (it == markets_.end()) it = markets_.emplace(symbol, SymbolMarket{}).first;
   last_market_ = &*it;
@@ -295,7 +296,7 @@ std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) cons
 }
 
 std::optional<Price> Engine::last_price(const Symbol& symbol) const {
-  if (last_market_ != nullptr && last_market_->first == symbol) {
+  if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
     return last_market_->second.last_price;
   }
   auto it = markets_.find(symbol);

@@ -1,5 +1,6 @@
 #include "engine/kernel/simulation.hpp"
 
+#include <limits>
 #include <stdexcept>
 
 namespace ibtrade::engine {
@@ -42,7 +43,7 @@ void Simulation::read_next(FeedSlot& slot) {
   slot.has_next = slot.feed->next_into(slot.next);
   if (!slot.has_next) return;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (symbols_.empty() || symbols_[slot.symbol].symbol != slot.next.symbol) {
+  if (symbols_.empty() || !same_symbol(symbols_[slot.symbol].symbol, slot.next.symbol)) {
     slot.symbol = intern(slot.next.symbol);
   }
 }
@@ -61,10 +62,11 @@ Simulation::NextEvent Simulation::next_source() const {
   // the bar that just completed must reach the venue before the next bar opens), then timers,
   // then commands arriving at the venue, then new market data.
   NextEvent next;
-  std::uint64_t seq = 0;
-  // The three queues of things already scheduled, in (time, push order).
+  // The three queues of things already scheduled, in (time, push order). Sequence numbers are
+  // far below the maximum, so the first queue offered always wins against the empty start.
+  std::uint64_t seq = std::numeric_limits<std::uint64_t>::max();
   auto offer = [&](Timestamp t, std::uint64_t s, Source source) {
-    if (next.source == Source::kNone || t < next.at || (t == next.at && s < seq)) {
+    if (t < next.at || (t == next.at && s < seq)) {
       next.at = t;
       seq = s;
       next.source = source;
@@ -83,15 +85,15 @@ Simulation::NextEvent Simulation::next_source() const {
   };
   consider(engine_.next_wakeup(), Source::kWakeup);
   if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
-  for (std::size_t i = 0; i < feeds_.size(); ++i) {
-    const FeedSlot& slot = feeds_[i];
-    if (slot.has_next && slot.next.bar.time < next.at) {
-      next.at = slot.next.bar.time;
+  const FeedSlot* feeds = feeds_.data();
+  const std::size_t feed_count = feeds_.size();
+  for (std::size_t i = 0; i < feed_count; ++i) {
+    if (feeds[i].has_next && feeds[i].next.bar.time < next.at) {
+      next.at = feeds[i].next.bar.time;
       next.source = Source::kData;
       next.feed = i;
     }
   }
-  if (next.source == Source::kNone) next.at = Timestamp::max();
   return next;
 }
 

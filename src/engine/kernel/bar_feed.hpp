@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,13 @@ class BarFeed {
   }
 };
 
+// Copies `from` into `into`, assigning the symbol string only when it changes.
+inline void copy_bar_into(const MarketBar& from, MarketBar& into) {
+  if (!same_symbol(into.symbol, from.symbol)) into.symbol = from.symbol;
+  into.bar = from.bar;
+  into.duration = from.duration;
+}
+
 // Bars already in memory (tests, benchmarks, small runs).
 class VectorBarFeed final : public BarFeed {
  public:
@@ -41,18 +49,34 @@ class VectorBarFeed final : public BarFeed {
     if (index_ == bars_.size()) return std::nullopt;
     return bars_[index_++];
   }
-  // The symbol string is assigned only when it changes.
   bool next_into(MarketBar& bar) override {
     if (index_ == bars_.size()) return false;
-    const MarketBar& from = bars_[index_++];
-    if (!same_symbol(bar.symbol, from.symbol)) bar.symbol = from.symbol;
-    bar.bar = from.bar;
-    bar.duration = from.duration;
+    copy_bar_into(bars_[index_++], bar);
     return true;
   }
 
  private:
   std::vector<MarketBar> bars_;
+  std::size_t index_ = 0;
+};
+
+// Bars in memory owned elsewhere, read in place: a benchmark replays one data set run after
+// run without copying it for each. The bars must outlive the feed.
+class SpanBarFeed final : public BarFeed {
+ public:
+  explicit SpanBarFeed(std::span<const MarketBar> bars) : bars_(bars) {}
+  std::optional<MarketBar> next() override {
+    if (index_ == bars_.size()) return std::nullopt;
+    return bars_[index_++];
+  }
+  bool next_into(MarketBar& bar) override {
+    if (index_ == bars_.size()) return false;
+    copy_bar_into(bars_[index_++], bar);
+    return true;
+  }
+
+ private:
+  std::span<const MarketBar> bars_;
   std::size_t index_ = 0;
 };
 

@@ -197,8 +197,9 @@ date::year_month_day Simulation::session_day(Timestamp bar_start) const {
   return date::year_month_day{date::floor<date::days>(bar_start)};
 }
 
-void Simulation::open_session_if_new(SymbolIndex symbol, Timestamp t) {
-  if (open_day_ && t >= open_day_from_ && t < open_day_until_) return;
+// A bar outside the open session's span: the session day is looked up, and a new day closes
+// the open session and opens the next.
+void Simulation::open_session_for(SymbolIndex symbol, Timestamp t) {
   const date::year_month_day day = session_day(t);
   if (open_day_ == day) return;
   if (open_day_) close_session(*open_day_);

@@ -120,7 +120,12 @@ class Simulation {
   void push(Timestamp at, E&& event) {
     queue_.emplace(at, next_seq_++, std::forward<E>(event));
   }
-  void open_session_if_new(SymbolIndex symbol, Timestamp bar_start);
+  // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons.
+  void open_session_if_new(SymbolIndex symbol, Timestamp bar_start) {
+    if (open_day_ && bar_start >= open_day_from_ && bar_start < open_day_until_) return;
+    open_session_for(symbol, bar_start);
+  }
+  void open_session_for(SymbolIndex symbol, Timestamp bar_start);
   void close_session(date::year_month_day day);
   date::year_month_day session_day(Timestamp bar_start) const;
 

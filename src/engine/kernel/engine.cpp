@@ -169,9 +169,7 @@ void Engine::stop() {
   started_ = false;
 }
 
-Engine::SymbolMarket& Engine::market(const Symbol& symbol) {
-  if (last_market_ != nullptr && same_symbol(last_market_->first, symbol))
-    return last_market_->second;
+Engine::SymbolMarket& Engine::find_market(const Symbol& symbol) {
   auto it = markets_.find(symbol);
   if (it == markets_.end()) it = markets_.emplace(symbol, SymbolMarket{}).first;
   last_market_ = &*it;

@@ -114,8 +114,15 @@ class Engine final : private OrderListener, private RiskView {
     std::optional<indicators::Atr> atr;  // from the symbol's first bar
   };
   using MarketEntry = std::pair<const Symbol, SymbolMarket>;
-  // The symbol's record, made if new; its price is set by the caller.
-  SymbolMarket& market(const Symbol& symbol);
+  // The symbol's record, made if new; its price is set by the caller. The check against the
+  // record found last is inline, the tree lookup (find_market) is not.
+  SymbolMarket& market(const Symbol& symbol) {
+    if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
+      return last_market_->second;
+    }
+    return find_market(symbol);
+  }
+  SymbolMarket& find_market(const Symbol& symbol);
   void set_last_price(const Symbol& symbol, Price price) { market(symbol).last_price = price; }
 
   const Clock& clock_;

@@ -71,8 +71,11 @@ class EventQueue {
 };
 
 // Items that arrive in time order already (a venue's messages, the completions of bars of
-// equal length): a vector read from the front and reset whenever it drains, so no heap work
-// and, in steady state, no allocation. Ordered against an EventQueue by (time, sequence).
+// equal length), ordered against an EventQueue by (time, sequence). No heap work, and in steady
+// state no allocation: items are read from the front of one vector while new ones go to a
+// second, and the two swap when the first drains. So the front item stays in place while it is
+// handled, even if handling pushes more: it is never moved out (venue messages are a few
+// hundred bytes).
 template <class T>
 class StampedFifo {
  public:
@@ -82,24 +85,35 @@ class StampedFifo {
     T value;
   };
 
-  bool empty() const { return head_ == items_.size(); }
-  const Item& front() const { return items_[head_]; }
-  const Item& back() const { return items_.back(); }
+  bool empty() const { return head_ == reading_.size(); }
+  const Item& front() const { return reading_[head_]; }
+  const Item& back() const { return writing_.empty() ? reading_.back() : writing_.back(); }
   void push(Timestamp at, std::uint64_t seq, T value) {
-    items_.push_back(Item{at, seq, std::move(value)});
+    // An empty reading vector has no item being handled, so it may take the push (and grow).
+    std::vector<Item>& into = empty() ? reading_ : writing_;
+    into.push_back(Item{at, seq, std::move(value)});
   }
-  // Moved out, so that whatever handles it may push more.
-  T pop() {
-    T value = std::move(items_[head_].value);
-    if (++head_ == items_.size()) {
-      items_.clear();
-      head_ = 0;
-    }
-    return value;
+  // Calls `handle` with the front value in place, then removes it (also when `handle` throws).
+  // `handle` may push more.
+  template <class Handle>
+  void consume_front(Handle&& handle) {
+    struct DropFront {
+      StampedFifo& fifo;
+      ~DropFront() { fifo.drop_front(); }
+    } drop{*this};
+    std::forward<Handle>(handle)(static_cast<const T&>(reading_[head_].value));
   }
 
  private:
-  std::vector<Item> items_;
+  void drop_front() {
+    if (++head_ < reading_.size()) return;
+    reading_.clear();
+    head_ = 0;
+    reading_.swap(writing_);
+  }
+
+  std::vector<Item> reading_;  // items [head_, end) are queued; earlier ones are done
+  std::vector<Item> writing_;  // pushed while reading_ was not empty; all after reading_'s
   std::size_t head_ = 0;
 };
 

@@ -130,13 +130,13 @@ void Simulation::step(const NextEvent& next) {
       break;
     }
     case Source::kVenue:
-      engine_.on_venue_message(deliveries_.pop());
+      deliveries_.consume_front(
+          [this](const VenueMessage& message) { engine_.on_venue_message(message); });
       break;
-    case Source::kComplete: {
-      const BarComplete complete = completions_.pop();
-      complete_bar(complete.symbol, complete.bar);
+    case Source::kComplete:
+      completions_.consume_front(
+          [this](const BarComplete& complete) { complete_bar(complete.symbol, complete.bar); });
       break;
-    }
     case Source::kWakeup:
       engine_.on_time();
       break;

@@ -85,13 +85,19 @@ class StampedFifo {
     T value;
   };
 
-  bool empty() const { return head_ == reading_.size(); }
+  // Compared with a count kept beside the vector: the loop asks this several times per event,
+  // and a vector's size() divides by the item size.
+  bool empty() const { return head_ == reading_count_; }
   const Item& front() const { return reading_[head_]; }
   const Item& back() const { return writing_.empty() ? reading_.back() : writing_.back(); }
   void push(Timestamp at, std::uint64_t seq, T value) {
     // An empty reading vector has no item being handled, so it may take the push (and grow).
-    std::vector<Item>& into = empty() ? reading_ : writing_;
-    into.push_back(Item{at, seq, std::move(value)});
+    if (empty()) {
+      reading_.push_back(Item{at, seq, std::move(value)});
+      ++reading_count_;
+    } else {
+      writing_.push_back(Item{at, seq, std::move(value)});
+    }
   }
   // Calls `handle` with the front value in place, then removes it (also when `handle` throws).
   // `handle` may push more.
@@ -106,15 +112,17 @@ class StampedFifo {
 
  private:
   void drop_front() {
-    if (++head_ < reading_.size()) return;
+    if (++head_ < reading_count_) return;
     reading_.clear();
     head_ = 0;
     reading_.swap(writing_);
+    reading_count_ = reading_.size();
   }
 
   std::vector<Item> reading_;  // items [head_, end) are queued; earlier ones are done
   std::vector<Item> writing_;  // pushed while reading_ was not empty; all after reading_'s
   std::size_t head_ = 0;
+  std::size_t reading_count_ = 0;  // reading_.size()
 };
 
 }  // namespace ibtrade::engine

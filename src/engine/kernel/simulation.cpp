@@ -85,13 +85,11 @@ Simulation::NextEvent Simulation::next_source() const {
   };
   consider(engine_.next_wakeup(), Source::kWakeup);
   if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
-  const FeedSlot* feeds = feeds_.data();
-  const std::size_t feed_count = feeds_.size();
-  for (std::size_t i = 0; i < feed_count; ++i) {
-    if (feeds[i].has_next && feeds[i].next.bar.time < next.at) {
-      next.at = feeds[i].next.bar.time;
+  for (const FeedSlot& slot : feeds_) {
+    if (slot.has_next && slot.next.bar.time < next.at) {
+      next.at = slot.next.bar.time;
       next.source = Source::kData;
-      next.feed = i;
+      next.feed = static_cast<std::size_t>(&slot - feeds_.data());
     }
   }
   return next;

@@ -183,7 +183,10 @@ void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
   if (!market.atr) market.atr.emplace(atr_period_);
   indicators::Atr& atr = *market.atr;
   atr.update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
-  prices_.on_bar(symbol, bar, atr.ready() ? std::optional<double>(atr.value()) : std::nullopt);
+  // Bars only move managed stops; most runs manage none.
+  if (prices_.manages_any()) {
+    prices_.on_bar(symbol, bar, atr.ready() ? std::optional<double>(atr.value()) : std::nullopt);
+  }
   risk_.update();
   for (auto& slot : strategies_)
     slot->strategy->on_bar(*slot->context, symbol, bar);

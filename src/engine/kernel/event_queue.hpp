@@ -90,13 +90,15 @@ class StampedFifo {
   bool empty() const { return head_ == reading_count_; }
   const Item& front() const { return reading_[head_]; }
   const Item& back() const { return writing_.empty() ? reading_.back() : writing_.back(); }
-  void push(Timestamp at, std::uint64_t seq, T value) {
+  // The value is moved (or copied) once, straight into its slot.
+  template <class V>
+  void push(Timestamp at, std::uint64_t seq, V&& value) {
     // An empty reading vector has no item being handled, so it may take the push (and grow).
     if (empty()) {
-      reading_.push_back(Item{at, seq, std::move(value)});
+      reading_.emplace_back(at, seq, std::forward<V>(value));
       ++reading_count_;
     } else {
-      writing_.push_back(Item{at, seq, std::move(value)});
+      writing_.emplace_back(at, seq, std::forward<V>(value));
     }
   }
   // Calls `handle` with the front value in place, then removes it (also when `handle` throws).

@@ -2,7 +2,7 @@
 
 namespace ibtrade {
 
-std::string check_bar(const Bar& bar) {
+std::string describe_bar_problem(const Bar& bar) {
   if (bar.high < bar.low) {
     return "high " + bar.high.to_string() + " is below low " + bar.low.to_string();
   }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/fixed_point.hpp"
 #include "core/ids.hpp"
@@ -44,8 +46,31 @@ struct Trade {
   friend bool operator==(const Trade&, const Trade&) = default;
 };
 
+// Equality of two symbols, inline: the bar loop compares a symbol several times per bar, and
+// for names of a few characters a library memcmp call costs more than the comparison itself.
+inline bool same_symbol(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Bar invariants every source must satisfy (low <= open, close <= high; volume >= 0).
-// Returns an empty string when valid, else what is wrong.
-std::string check_bar(const Bar& bar);
+inline bool is_valid_bar(const Bar& bar) {
+  return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&
+         bar.low <= bar.close && bar.close <= bar.high && !bar.volume.is_negative();
+}
+
+// What is wrong with a bar that is not is_valid_bar(); empty for a valid one.
+std::string describe_bar_problem(const Bar& bar);
+
+// Returns an empty string when valid, else what is wrong. Inline: the simulated venue and the
+// ledger check every bar, and a valid bar should cost a few comparisons, not a call.
+inline std::string check_bar(const Bar& bar) {
+  if (is_valid_bar(bar)) [[likely]]
+    return {};
+  return describe_bar_problem(bar);
+}
 
 }  // namespace ibtrade

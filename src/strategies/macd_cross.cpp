@@ -48,7 +48,7 @@ MacdCross::MacdCross(MacdCrossParams params)
 
 void MacdCross::on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) {
   // The hot path of the throughput benchmark: no allocation unless it orders.
-  if (symbol != symbol_) {
+  if (!same_symbol(symbol, symbol_)) {
     if (!symbol_.empty()) return;
     symbol_ = symbol;
   }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "core/market_data.hpp"
@@ -21,7 +23,23 @@ class BarFeed {
   virtual ~BarFeed() = default;
   // The next bar, or nullopt at the end. Bars come in non-decreasing start time.
   virtual std::optional<MarketBar> next() = 0;
+  // The same stream as next(), read into `bar`; false at the end (`bar` then unspecified).
+  // Feeds that can override it to reuse `bar`'s storage: the simulation's loop reads every bar
+  // through it, and most runs have long stretches of one symbol's bars.
+  virtual bool next_into(MarketBar& bar) {
+    std::optional<MarketBar> next_bar = next();
+    if (!next_bar) return false;
+    bar = std::move(*next_bar);
+    return true;
+  }
 };
+
+// Copies `from` into `into`, assigning the symbol string only when it changes.
+inline void copy_bar_into(const MarketBar& from, MarketBar& into) {
+  if (!same_symbol(into.symbol, from.symbol)) into.symbol = from.symbol;
+  into.bar = from.bar;
+  into.duration = from.duration;
+}
 
 // Bars already in memory (tests, benchmarks, small runs).
 class VectorBarFeed final : public BarFeed {
@@ -31,9 +49,34 @@ class VectorBarFeed final : public BarFeed {
     if (index_ == bars_.size()) return std::nullopt;
     return bars_[index_++];
   }
+  bool next_into(MarketBar& bar) override {
+    if (index_ == bars_.size()) return false;
+    copy_bar_into(bars_[index_++], bar);
+    return true;
+  }
 
  private:
   std::vector<MarketBar> bars_;
+  std::size_t index_ = 0;
+};
+
+// Bars in memory owned elsewhere, read in place: a benchmark replays one data set run after
+// run without copying it for each. The bars must outlive the feed.
+class SpanBarFeed final : public BarFeed {
+ public:
+  explicit SpanBarFeed(std::span<const MarketBar> bars) : bars_(bars) {}
+  std::optional<MarketBar> next() override {
+    if (index_ == bars_.size()) return std::nullopt;
+    return bars_[index_++];
+  }
+  bool next_into(MarketBar& bar) override {
+    if (index_ == bars_.size()) return false;
+    copy_bar_into(bars_[index_++], bar);
+    return true;
+  }
+
+ private:
+  std::span<const MarketBar> bars_;
   std::size_t index_ = 0;
 };
 

@@ -169,23 +169,24 @@ void Engine::stop() {
   started_ = false;
 }
 
-void Engine::set_last_price(const Symbol& symbol, Price price) {
-  auto it = last_prices_.find(symbol);
-  if (it == last_prices_.end()) {
-    last_prices_.emplace(symbol, price);
-  } else {
-    it->second = price;
-  }
+Engine::SymbolMarket& Engine::find_market(const Symbol& symbol) {
+  auto it = markets_.find(symbol);
+  if (it == markets_.end()) it = markets_.emplace(symbol, SymbolMarket{}).first;
+  last_market_ = &*it;
+  return it->second;
 }
 
 void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
-  set_last_price(symbol, bar.close);
+  SymbolMarket& market = this->market(symbol);
+  market.last_price = bar.close;
   if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
-  auto atr = atr_.find(symbol);
-  if (atr == atr_.end()) atr = atr_.emplace(symbol, indicators::Atr(atr_period_)).first;
-  atr->second.update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
-  prices_.on_bar(symbol, bar,
-                 atr->second.ready() ? std::optional<double>(atr->second.value()) : std::nullopt);
+  if (!market.atr) market.atr.emplace(atr_period_);
+  indicators::Atr& atr = *market.atr;
+  atr.update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
+  // Bars only move managed stops; most runs manage none.
+  if (prices_.manages_any()) {
+    prices_.on_bar(symbol, bar, atr.ready() ? std::optional<double>(atr.value()) : std::nullopt);
+  }
   risk_.update();
   for (auto& slot : strategies_)
     slot->strategy->on_bar(*slot->context, symbol, bar);
@@ -302,9 +303,12 @@ std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) cons
 }
 
 std::optional<Price> Engine::last_price(const Symbol& symbol) const {
-  auto it = last_prices_.find(symbol);
-  if (it == last_prices_.end()) return std::nullopt;
-  return it->second;
+  if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
+    return last_market_->second.last_price;
+  }
+  auto it = markets_.find(symbol);
+  if (it == markets_.end()) return std::nullopt;
+  return it->second.last_price;
 }
 
 Session Engine::session(Timestamp t) const {

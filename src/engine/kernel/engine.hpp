@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -105,7 +106,24 @@ class Engine final : private OrderListener, private RiskView {
 
   StrategySlot* owner_of(const ManagedOrder& order);
   void error(std::string what);
-  void set_last_price(const Symbol& symbol, Price price);
+  // What market data leaves behind per symbol: the last price (risk values market orders at it)
+  // and the ATR that ATR-trailing stops follow. One record, so that a bar finds both with one
+  // lookup.
+  struct SymbolMarket {
+    Price last_price;                    // every record has one: it is made by a price
+    std::optional<indicators::Atr> atr;  // from the symbol's first bar
+  };
+  using MarketEntry = std::pair<const Symbol, SymbolMarket>;
+  // The symbol's record, made if new; its price is set by the caller. The check against the
+  // record found last is inline, the tree lookup (find_market) is not.
+  SymbolMarket& market(const Symbol& symbol) {
+    if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
+      return last_market_->second;
+    }
+    return find_market(symbol);
+  }
+  SymbolMarket& find_market(const Symbol& symbol);
+  void set_last_price(const Symbol& symbol, Price price) { market(symbol).last_price = price; }
 
   const Clock& clock_;
   const TradingCalendar* calendar_;
@@ -122,8 +140,10 @@ class Engine final : private OrderListener, private RiskView {
   };
   OwnerCache owner_cache_;  // owner_of's last answer
   std::map<StrategyId, StrategySlot*> by_id_;
-  std::map<Symbol, Price, std::less<>> last_prices_;
-  std::map<Symbol, indicators::Atr, std::less<>> atr_;
+  std::map<Symbol, SymbolMarket, std::less<>> markets_;
+  // The record found last: a run mostly sends one symbol's data in a row, and one string
+  // comparison is cheaper than a tree walk. Map nodes never move, so the pointer stays valid.
+  MarketEntry* last_market_ = nullptr;
   int atr_period_;
   Money day_start_equity_;
   std::vector<EngineError> errors_;

@@ -71,8 +71,11 @@ class EventQueue {
 };
 
 // Items that arrive in time order already (a venue's messages, the completions of bars of
-// equal length): a vector read from the front and reset whenever it drains, so no heap work
-// and, in steady state, no allocation. Ordered against an EventQueue by (time, sequence).
+// equal length), ordered against an EventQueue by (time, sequence). No heap work, and in steady
+// state no allocation: items are read from the front of one vector while new ones go to a
+// second, and the two swap when the first drains. So the front item stays in place while it is
+// handled, even if handling pushes more: it is never moved out (venue messages are a few
+// hundred bytes).
 template <class T>
 class StampedFifo {
  public:
@@ -82,25 +85,46 @@ class StampedFifo {
     T value;
   };
 
-  bool empty() const { return head_ == items_.size(); }
-  const Item& front() const { return items_[head_]; }
-  const Item& back() const { return items_.back(); }
-  void push(Timestamp at, std::uint64_t seq, T value) {
-    items_.push_back(Item{at, seq, std::move(value)});
-  }
-  // Moved out, so that whatever handles it may push more.
-  T pop() {
-    T value = std::move(items_[head_].value);
-    if (++head_ == items_.size()) {
-      items_.clear();
-      head_ = 0;
+  // Compared with a count kept beside the vector: the loop asks this several times per event,
+  // and a vector's size() divides by the item size.
+  bool empty() const { return head_ == reading_count_; }
+  const Item& front() const { return reading_[head_]; }
+  const Item& back() const { return writing_.empty() ? reading_.back() : writing_.back(); }
+  // The value is moved (or copied) once, straight into its slot.
+  template <class V>
+  void push(Timestamp at, std::uint64_t seq, V&& value) {
+    // An empty reading vector has no item being handled, so it may take the push (and grow).
+    if (empty()) {
+      reading_.emplace_back(at, seq, std::forward<V>(value));
+      ++reading_count_;
+    } else {
+      writing_.emplace_back(at, seq, std::forward<V>(value));
     }
-    return value;
+  }
+  // Calls `handle` with the front value in place, then removes it (also when `handle` throws).
+  // `handle` may push more.
+  template <class Handle>
+  void consume_front(Handle&& handle) {
+    struct DropFront {
+      StampedFifo& fifo;
+      ~DropFront() { fifo.drop_front(); }
+    } drop{*this};
+    std::forward<Handle>(handle)(static_cast<const T&>(reading_[head_].value));
   }
 
  private:
-  std::vector<Item> items_;
+  void drop_front() {
+    if (++head_ < reading_count_) return;
+    reading_.clear();
+    head_ = 0;
+    reading_.swap(writing_);
+    reading_count_ = reading_.size();
+  }
+
+  std::vector<Item> reading_;  // items [head_, end) are queued; earlier ones are done
+  std::vector<Item> writing_;  // pushed while reading_ was not empty; all after reading_'s
   std::size_t head_ = 0;
+  std::size_t reading_count_ = 0;  // reading_.size()
 };
 
 }  // namespace ibtrade::engine

@@ -1,6 +1,8 @@
 #include "engine/kernel/event_queue.hpp"
 
+#include <chrono>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -52,6 +54,45 @@ TEST(EventQueue, MatchesASortedReferenceOnRandomPushes) {
       }
     }
   }
+}
+
+TEST(StampedFifo, HandlesTheFrontInPlaceWhilePushesKeepTheirOrder) {
+  StampedFifo<std::string> fifo;
+  std::uint64_t seq = 0;
+  fifo.push(at(1), seq++, "a");
+  fifo.push(at(2), seq++, "b");
+  std::string order;
+  // Each handled item pushes two more while it is handled; its value must stay where it is.
+  while (!fifo.empty()) {
+    const Timestamp t = fifo.front().at;
+    fifo.consume_front([&](const std::string& value) {
+      const std::string* before = &value;
+      if (value.size() < 3) {
+        fifo.push(t + std::chrono::seconds(10), seq++, value + "1");
+        fifo.push(t + std::chrono::seconds(10), seq++, value + "2");
+      }
+      EXPECT_EQ(before, &value);
+      EXPECT_EQ(fifo.back().value.back(), '2');
+      order += value + " ";
+    });
+  }
+  EXPECT_EQ(order, "a b a1 a2 b1 b2 a11 a12 a21 a22 b11 b12 b21 b22 ");
+}
+
+TEST(StampedFifo, FrontIsDroppedEvenWhenTheHandlerThrows) {
+  StampedFifo<int> fifo;
+  fifo.push(at(1), 0, 1);
+  fifo.push(at(2), 1, 2);
+  EXPECT_THROW(fifo.consume_front([](int) { throw std::runtime_error("boom"); }),
+               std::runtime_error);
+  ASSERT_FALSE(fifo.empty());
+  EXPECT_EQ(fifo.front().value, 2);
+  EXPECT_EQ(fifo.front().seq, 1U);
+  fifo.consume_front([](int) {});
+  EXPECT_TRUE(fifo.empty());
+  fifo.push(at(3), 2, 3);  // reused after draining
+  EXPECT_EQ(fifo.front().value, 3);
+  EXPECT_EQ(fifo.back().value, 3);
 }
 
 }  // namespace

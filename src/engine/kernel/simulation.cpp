@@ -1,5 +1,6 @@
 #include "engine/kernel/simulation.hpp"
 
+#include <limits>
 #include <stdexcept>
 
 namespace ibtrade::engine {
@@ -34,23 +35,41 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
       bar_fill_(config.bar_fill) {}
 
 void Simulation::add_feed(BarFeed& feed) {
-  FeedSlot slot{&feed, feed.next()};
-  feeds_.push_back(std::move(slot));
+  feeds_.push_back(FeedSlot{&feed, {}, 0, false});
+  read_next(feeds_.back());
 }
 
-Simulation::Source Simulation::next_source(Timestamp& at) const {
+void Simulation::read_next(FeedSlot& slot) {
+  slot.has_next = slot.feed->next_into(slot.next);
+  if (!slot.has_next) return;
+  // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
+  if (symbols_.empty() || !same_symbol(symbols_[slot.symbol].symbol, slot.next.symbol)) {
+    slot.symbol = intern(slot.next.symbol);
+  }
+}
+
+Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
+  auto it = symbol_index_.find(symbol);
+  if (it != symbol_index_.end()) return it->second;
+  const auto index = static_cast<SymbolIndex>(symbols_.size());
+  symbols_.push_back(SymbolSlot{symbol, Price{}, false});
+  symbol_index_.emplace(symbol, index);
+  return index;
+}
+
+Simulation::NextEvent Simulation::next_source() const {
   // At equal instants: messages and completions already queued go first (a strategy acting on
   // the bar that just completed must reach the venue before the next bar opens), then timers,
   // then commands arriving at the venue, then new market data.
-  Source best = Source::kNone;
-  at = Timestamp::max();
-  std::uint64_t seq = 0;
-  // The three queues of things already scheduled, in (time, push order).
+  NextEvent next;
+  // The three queues of things already scheduled, in (time, push order). Sequence numbers are
+  // far below the maximum, so the first queue offered always wins against the empty start.
+  std::uint64_t seq = std::numeric_limits<std::uint64_t>::max();
   auto offer = [&](Timestamp t, std::uint64_t s, Source source) {
-    if (best == Source::kNone || t < at || (t == at && s < seq)) {
-      at = t;
+    if (t < next.at || (t == next.at && s < seq)) {
+      next.at = t;
       seq = s;
-      best = source;
+      next.source = source;
     }
   };
   if (!queue_.empty()) offer(queue_.next_time(), queue_.next_seq(), Source::kQueue);
@@ -59,18 +78,21 @@ Simulation::Source Simulation::next_source(Timestamp& at) const {
     offer(completions_.front().at, completions_.front().seq, Source::kComplete);
   }
   auto consider = [&](Timestamp t, Source s) {
-    if (t < at) {
-      at = t;
-      best = s;
+    if (t < next.at) {
+      next.at = t;
+      next.source = s;
     }
   };
   consider(engine_.next_wakeup(), Source::kWakeup);
   if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
   for (const FeedSlot& slot : feeds_) {
-    if (slot.next) consider(slot.next->bar.time, Source::kData);
+    if (slot.has_next && slot.next.bar.time < next.at) {
+      next.at = slot.next.bar.time;
+      next.source = Source::kData;
+      next.feed = static_cast<std::size_t>(&slot - feeds_.data());
+    }
   }
-  if (best == Source::kNone && at == Timestamp::max()) return Source::kNone;
-  return best;
+  return next;
 }
 
 void Simulation::run() {
@@ -84,49 +106,43 @@ bool Simulation::run_until(Timestamp until) {
     engine_.start();
   }
   for (;;) {
-    Timestamp at;
-    const Source source = next_source(at);
-    if (source == Source::kNone) {
+    const NextEvent next = next_source();
+    if (next.source == Source::kNone) {
       if (open_day_) close_session(*open_day_);
       // The closing auction's messages.
       if (!queue_.empty() || !deliveries_.empty() || !completions_.empty()) continue;
       engine_.stop();
       return false;
     }
-    if (at > until) return true;
-    step(source, at);
+    if (next.at > until) return true;
+    step(next);
   }
 }
 
-void Simulation::step(Source source, Timestamp at) {
-  if (at > clock_.now()) (void)clock_.advance_to(at);
-  switch (source) {
+void Simulation::step(const NextEvent& next) {
+  if (next.at > clock_.now()) (void)clock_.advance_to(next.at);
+  switch (next.source) {
     case Source::kQueue: {
       Timestamp when;
       dispatch(queue_.pop(when));
       break;
     }
     case Source::kVenue:
-      engine_.on_venue_message(deliveries_.pop());
+      deliveries_.consume_front(
+          [this](const VenueMessage& message) { engine_.on_venue_message(message); });
       break;
-    case Source::kComplete: {
-      const BarComplete complete = completions_.pop();
-      complete_bar(complete.symbol, complete.bar);
+    case Source::kComplete:
+      completions_.consume_front(
+          [this](const BarComplete& complete) { complete_bar(complete.symbol, complete.bar); });
       break;
-    }
     case Source::kWakeup:
       engine_.on_time();
       break;
     case Source::kArrival:
-      venue_.advance_to(at);
+      venue_.advance_to(next.at);
       break;
     case Source::kData:
-      for (FeedSlot& slot : feeds_) {
-        if (slot.next && slot.next->bar.time == at) {
-          on_data(slot);
-          break;
-        }
-      }
+      on_data(feeds_[next.feed]);
       break;
     case Source::kNone:
       break;
@@ -134,20 +150,23 @@ void Simulation::step(Source source, Timestamp at) {
 }
 
 void Simulation::on_data(FeedSlot& slot) {
-  MarketBar bar = std::move(*slot.next);
-  slot.next = slot.feed->next();
-  if (slot.next && slot.next->bar.time < bar.bar.time) {
-    throw std::invalid_argument("bar feed for " + bar.symbol + " goes back in time");
+  const SymbolIndex symbol = slot.symbol;
+  const Bar bar = slot.next.bar;
+  const Timestamp complete_at = bar.time + slot.next.duration;
+  read_next(slot);
+  if (slot.has_next && slot.next.bar.time < bar.time) {
+    throw std::invalid_argument("bar feed for " + symbols_[symbol].symbol + " goes back in time");
   }
-  open_session_if_new(bar);
-  session_data_end_ = std::max(session_data_end_, bar.bar.time + bar.duration);
-  venue_.on_bar(bar.symbol, bar.bar);
-  last_close_[bar.symbol] = bar.bar.close;
-  const Timestamp complete_at = bar.bar.time + bar.duration;
+  open_session_if_new(symbol, bar.time);
+  session_data_end_ = std::max(session_data_end_, complete_at);
+  SymbolSlot& traded = symbols_[symbol];
+  venue_.on_bar(traded.symbol, bar);
+  traded.last_close = bar.close;
+  traded.has_close = true;
   if (completions_.empty() || completions_.back().at <= complete_at) {
-    completions_.push(complete_at, next_seq_++, BarComplete{std::move(bar.symbol), bar.bar});
+    completions_.push(complete_at, next_seq_++, BarComplete{symbol, bar});
   } else {  // a shorter bar ending before a longer one queued earlier
-    push(complete_at, BarComplete{std::move(bar.symbol), bar.bar});
+    push(complete_at, BarComplete{symbol, bar});
   }
 }
 
@@ -159,8 +178,9 @@ void Simulation::dispatch(const Event& event) {
   }
 }
 
-void Simulation::complete_bar(const Symbol& symbol, const Bar& bar) {
+void Simulation::complete_bar(SymbolIndex symbol_index, const Bar& bar) {
   ++bars_processed_;
+  const Symbol& symbol = symbols_[symbol_index].symbol;
   if (bar_fill_ == BarFill::kClose) {
     const Timestamp now = clock_.now();
     if (bar.volume.is_positive())
@@ -175,9 +195,9 @@ date::year_month_day Simulation::session_day(Timestamp bar_start) const {
   return date::year_month_day{date::floor<date::days>(bar_start)};
 }
 
-void Simulation::open_session_if_new(const MarketBar& bar) {
-  const Timestamp t = bar.bar.time;
-  if (open_day_ && t >= open_day_from_ && t < open_day_until_) return;
+// A bar outside the open session's span: the session day is looked up, and a new day closes
+// the open session and opens the next.
+void Simulation::open_session_for(SymbolIndex symbol, Timestamp t) {
   const date::year_month_day day = session_day(t);
   if (open_day_ == day) return;
   if (open_day_) close_session(*open_day_);
@@ -193,9 +213,11 @@ void Simulation::open_session_if_new(const MarketBar& bar) {
     open_day_from_ = hours->pre_open;
     open_day_until_ = hours->post_close;
   }
-  for (const auto& [symbol, price] : last_close_)
-    venue_.on_session_open(symbol, bar.bar.time);
-  if (!last_close_.contains(bar.symbol)) venue_.on_session_open(bar.symbol, bar.bar.time);
+  // The symbols with bars so far, then this bar's if it is its first.
+  for (const auto& [name, index] : symbol_index_) {
+    if (symbols_[index].has_close) venue_.on_session_open(name, t);
+  }
+  if (!symbols_[symbol].has_close) venue_.on_session_open(symbols_[symbol].symbol, t);
   engine_.on_session_open(day);
   if (calendar_ != nullptr) {
     if (auto hours = calendar_->hours(day); hours && hours->close > clock_.now()) {
@@ -210,8 +232,9 @@ void Simulation::close_session(date::year_month_day day) {
   open_day_until_ = Timestamp::min();
   const Timestamp cutoff = calendar_ == nullptr ? session_data_end_ : Timestamp::max();
   session_data_end_ = Timestamp::min();
-  for (const auto& [symbol, price] : last_close_) {
-    venue_.on_session_close(symbol, price, clock_.now(), cutoff);
+  for (const auto& [name, index] : symbol_index_) {
+    const SymbolSlot& slot = symbols_[index];
+    if (slot.has_close) venue_.on_session_close(name, slot.last_close, clock_.now(), cutoff);
   }
   engine_.on_session_close(day);
 }

@@ -3,8 +3,10 @@
 // Single-threaded; deterministic for the same feeds, configuration and seed.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -66,11 +68,7 @@ class Simulation {
   bool run_until(Timestamp until);
   // When the next event is due (data, message, timer or command arrival); Timestamp::max()
   // when nothing is left.
-  Timestamp next_event_time() const {
-    Timestamp at;
-    next_source(at);
-    return at;
-  }
+  Timestamp next_event_time() const { return next_source().at; }
 
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }
@@ -79,31 +77,55 @@ class Simulation {
   std::uint64_t bars_processed() const { return bars_processed_; }
 
  private:
-  struct BarComplete {
+  // Symbols are interned when their bars are read: events carry the index, so a bar's symbol
+  // string is compared once on arrival and never copied along the loop.
+  using SymbolIndex = std::uint32_t;
+  struct SymbolSlot {
     Symbol symbol;
+    Price last_close;  // latest bar close, for the closing auction
+    bool has_close = false;
+  };
+  struct BarComplete {
+    SymbolIndex symbol = 0;
     Bar bar;
   };
   struct SessionClose {
     date::year_month_day day;
   };
   using Event = std::variant<BarComplete, SessionClose>;
+  // A feed's pending bar is kept here and refilled in place (BarFeed::next_into), with its
+  // symbol's index: consecutive bars of one symbol cost no string work.
   struct FeedSlot {
     BarFeed* feed = nullptr;
-    std::optional<MarketBar> next;
+    MarketBar next;
+    SymbolIndex symbol = 0;  // next.symbol's slot; valid when has_next
+    bool has_next = false;
   };
 
   enum class Source { kNone, kQueue, kVenue, kComplete, kWakeup, kArrival, kData };
-  Source next_source(Timestamp& at) const;
-  void step(Source source, Timestamp at);
+  struct NextEvent {
+    Source source = Source::kNone;
+    Timestamp at = Timestamp::max();
+    std::size_t feed = 0;  // for kData: the feed whose bar is due
+  };
+  NextEvent next_source() const;
+  void step(const NextEvent& next);
+  void read_next(FeedSlot& slot);
+  SymbolIndex intern(const Symbol& symbol);
   void on_data(FeedSlot& slot);
   void dispatch(const Event& event);
-  void complete_bar(const Symbol& symbol, const Bar& bar);
+  void complete_bar(SymbolIndex symbol, const Bar& bar);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
   template <class E>
   void push(Timestamp at, E&& event) {
     queue_.emplace(at, next_seq_++, std::forward<E>(event));
   }
-  void open_session_if_new(const MarketBar& bar);
+  // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons.
+  void open_session_if_new(SymbolIndex symbol, Timestamp bar_start) {
+    if (open_day_ && bar_start >= open_day_from_ && bar_start < open_day_until_) return;
+    open_session_for(symbol, bar_start);
+  }
+  void open_session_for(SymbolIndex symbol, Timestamp bar_start);
   void close_session(date::year_month_day day);
   date::year_month_day session_day(Timestamp bar_start) const;
 
@@ -120,7 +142,9 @@ class Simulation {
   const TradingCalendar* calendar_;
   BarFill bar_fill_;
   std::vector<FeedSlot> feeds_;
-  std::map<Symbol, Price> last_close_;  // latest bar close per symbol, for the closing auction
+  std::vector<SymbolSlot> symbols_;  // in order of first appearance
+  // Symbol -> index; sessions open and close the symbols in this (name) order.
+  std::map<Symbol, SymbolIndex, std::less<>> symbol_index_;
   std::optional<date::year_month_day> open_day_;
   // Bars starting in [open_day_from_, open_day_until_) belong to open_day_ without asking the
   // calendar again (a time zone conversion per bar).

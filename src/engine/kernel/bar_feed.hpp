@@ -41,25 +41,6 @@ inline void copy_bar_into(const MarketBar& from, MarketBar& into) {
   into.duration = from.duration;
 }
 
-// Bars already in memory (tests, benchmarks, small runs).
-class VectorBarFeed final : public BarFeed {
- public:
-  explicit VectorBarFeed(std::vector<MarketBar> bars) : bars_(std::move(bars)) {}
-  std::optional<MarketBar> next() override {
-    if (index_ == bars_.size()) return std::nullopt;
-    return bars_[index_++];
-  }
-  bool next_into(MarketBar& bar) override {
-    if (index_ == bars_.size()) return false;
-    copy_bar_into(bars_[index_++], bar);
-    return true;
-  }
-
- private:
-  std::vector<MarketBar> bars_;
-  std::size_t index_ = 0;
-};
-
 // Bars in memory owned elsewhere, read in place: a benchmark replays one data set run after
 // run without copying it for each. The bars must outlive the feed.
 class SpanBarFeed final : public BarFeed {
@@ -78,6 +59,21 @@ class SpanBarFeed final : public BarFeed {
  private:
   std::span<const MarketBar> bars_;
   std::size_t index_ = 0;
+};
+
+// Bars already in memory (tests, benchmarks, small runs), owned by the feed and read through a
+// SpanBarFeed over them. Not copyable or movable: the reader points into the vector.
+class VectorBarFeed final : public BarFeed {
+ public:
+  explicit VectorBarFeed(std::vector<MarketBar> bars) : bars_(std::move(bars)), reader_(bars_) {}
+  VectorBarFeed(const VectorBarFeed&) = delete;
+  VectorBarFeed& operator=(const VectorBarFeed&) = delete;
+  std::optional<MarketBar> next() override { return reader_.next(); }
+  bool next_into(MarketBar& bar) override { return reader_.next_into(bar); }
+
+ private:
+  std::vector<MarketBar> bars_;
+  SpanBarFeed reader_;  // after bars_: it is built over them
 };
 
 }  // namespace ibtrade::engine

@@ -8,7 +8,7 @@ std::shared_ptr<FrameStream> FrameStream::create(asio::ip::tcp::socket socket,
 }
 
 FrameStream::FrameStream(asio::ip::tcp::socket socket, FrameDecoder::Start start)
-    : socket_(std::move(socket)), decoder_(start) {}
+    : socket_(std::move(socket)), decoder_(start), drain_timer_(socket_.get_executor()) {}
 
 void FrameStream::start(FrameHandler on_frame, CloseHandler on_close) {
   on_frame_ = std::move(on_frame);
@@ -23,6 +23,14 @@ void FrameStream::read_more() {
   socket_.async_read_some(
       asio::buffer(read_buffer_), [self = shared_from_this()](asio::error_code ec, std::size_t n) {
         if (self->closed_) return;
+        if (self->draining_) {  // closing: the peer's bytes are read only to be dropped
+          if (ec) {
+            self->finish(*self->draining_);
+          } else {
+            self->read_more();
+          }
+          return;
+        }
         if (ec) {
           self->finish(ec == asio::error::eof ? "peer closed the connection" : ec.message());
           return;
@@ -45,7 +53,7 @@ void FrameStream::read_more() {
 void FrameStream::send(std::string bytes) {
   asio::post(socket_.get_executor(),
              [self = shared_from_this(), bytes = std::move(bytes)]() mutable {
-               if (self->closed_) return;
+               if (self->closed_ || self->draining_) return;  // our side is already shut
                self->queued_bytes_ += bytes.size();
                self->outbox_.push_back(std::move(bytes));
                if (!self->writing_) self->write_next();
@@ -55,7 +63,7 @@ void FrameStream::send(std::string bytes) {
 void FrameStream::write_next() {
   if (outbox_.empty() || closed_) {
     writing_ = false;
-    if (!closed_ && close_when_flushed_) finish(*close_when_flushed_);
+    if (!closed_ && close_when_flushed_ && !draining_) drain(*close_when_flushed_);
     return;
   }
   writing_ = true;
@@ -85,9 +93,20 @@ void FrameStream::close_after_sending(std::string reason) {
   });
 }
 
+void FrameStream::drain(std::string reason) {
+  asio::error_code ignored;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);  // FIN after our last byte
+  draining_ = std::move(reason);
+  drain_timer_.expires_after(kDrainTimeout);
+  drain_timer_.async_wait([self = shared_from_this()](asio::error_code ec) {
+    if (!ec && self->draining_) self->finish(*self->draining_);
+  });
+}
+
 void FrameStream::finish(const std::string& reason) {
   if (closed_) return;
   closed_ = true;
+  drain_timer_.cancel();
   asio::error_code ignored;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);

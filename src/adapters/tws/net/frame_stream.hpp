@@ -5,6 +5,7 @@
 // thread (they are posted there).
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -31,8 +32,12 @@ class FrameStream : public std::enable_shared_from_this<FrameStream> {
   // Raw bytes: an encoded frame (encode_frame) or a hello.
   void send(std::string bytes);
   void close(std::string reason);
-  // Closes once everything queued so far is written (an error message, then goodbye).
+  // Closes once everything queued so far is written (an error message, then goodbye). The close
+  // is graceful: our side is shut after the last byte, and what the peer still sends is read and
+  // dropped until it closes too (at most kDrainTimeout). Closing with unread bytes in the socket
+  // would reset the connection, and a reset can destroy our last bytes in the peer's buffer.
   void close_after_sending(std::string reason);
+  static constexpr std::chrono::seconds kDrainTimeout{2};
   bool closed() const { return closed_; }
   // Bytes queued and not yet written (back-pressure for a slow reader).
   std::size_t queued_bytes() const { return queued_bytes_; }
@@ -43,6 +48,7 @@ class FrameStream : public std::enable_shared_from_this<FrameStream> {
   void read_more();
   void write_next();
   void finish(const std::string& reason);
+  void drain(std::string reason);
 
   asio::ip::tcp::socket socket_;
   FrameDecoder decoder_;
@@ -53,6 +59,8 @@ class FrameStream : public std::enable_shared_from_this<FrameStream> {
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   std::optional<std::string> close_when_flushed_;
+  std::optional<std::string> draining_;  // our side is shut; why we close once the peer has
+  asio::steady_timer drain_timer_;
   bool closed_ = false;
 };
 

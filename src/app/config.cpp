@@ -505,6 +505,35 @@ Result<Config> finish(Config config, Problems problems, const Environment& env,
   return config;
 }
 
+// TOML text must be UTF-8 without control characters other than tab, line feed and carriage
+// return. Checked before the parser sees it: toml11 reads past the end of its buffer on a
+// multi-byte sequence cut off at the end of the text (found by config_fuzz).
+std::optional<std::string> check_toml_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+        return "control character " + std::to_string(byte) + " at byte " + std::to_string(i) +
+               " (TOML allows only tab, line feed and carriage return)";
+      }
+      if (byte == 0x7F) return "control character 127 at byte " + std::to_string(i);
+      ++i;
+      continue;
+    }
+    const std::size_t length = (byte & 0xE0U) == 0xC0U   ? 2
+                               : (byte & 0xF0U) == 0xE0U ? 3
+                               : (byte & 0xF8U) == 0xF0U ? 4
+                                                         : 0;
+    bool valid = length != 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0U) == 0x80U;
+    }
+    if (!valid) return "not valid UTF-8 at byte " + std::to_string(i);
+    i += length;
+  }
+  return std::nullopt;
+}
+
 Result<Config> load_parsed(const std::function<toml::value()>& parse, const std::string& source,
                            const Environment& env, const std::vector<std::string>& overrides) {
   Config config;
@@ -537,14 +566,17 @@ Environment read_environment() {
 Result<Config> load_config(const std::string& path, const Environment& env,
                            const std::vector<std::string>& overrides) {
   if (path.empty()) return finish(Config{}, Problems{}, env, overrides);
-  std::ifstream probe(path);
-  if (!probe) return Error{path + ": cannot open the config file"};
-  return load_parsed([&] { return toml::parse(path); }, path, env, overrides);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Error{path + ": cannot open the config file"};
+  std::ostringstream content;
+  content << file.rdbuf();
+  return load_config_from_string(content.str(), path, env, overrides);
 }
 
 Result<Config> load_config_from_string(const std::string& toml_text, const std::string& source_name,
                                        const Environment& env,
                                        const std::vector<std::string>& overrides) {
+  if (auto problem = check_toml_text(toml_text)) return Error{source_name + ": " + *problem};
   return load_parsed(
       [&] {
         std::istringstream in(toml_text);

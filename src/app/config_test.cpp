@@ -234,5 +234,20 @@ TEST(Config, DescribeShowsOriginsAndRoundTrips) {
   EXPECT_EQ(again->log.level, "debug");
 }
 
+TEST(Config, TextThatIsNotUtf8OrHasControlCharactersIsRefusedByteNamed) {
+  // A three-byte sequence cut off at the end: the TOML parser itself would read past the text.
+  auto cut = load_config_from_string(std::string("a = 'x'\n# \xE5"
+                                                 "d"),
+                                     "cut.toml", {}, {});
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.error().message, "cut.toml: not valid UTF-8 at byte 10");
+  auto nul = load_config_from_string(std::string("a = 1\0", 6), "nul.toml", {}, {});
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.error().message,
+            "nul.toml: control character 0 at byte 5 (TOML allows only tab, line feed and "
+            "carriage return)");
+  EXPECT_TRUE(load_config_from_string("# caf\xC3\xA9\r\n\t\n", "ok.toml", {}, {}).ok());
+}
+
 }  // namespace
 }  // namespace ibtrade::app

@@ -2,8 +2,6 @@
 // reports it and the model is used only for estimates (risk, previews). Single-threaded.
 #pragma once
 
-#include <optional>
-
 #include "core/fixed_point.hpp"
 #include "core/ids.hpp"
 #include "core/order.hpp"
@@ -28,9 +26,11 @@ struct CommissionInput {
   Quantity quantity;  // positive
   Price price;
   Timestamp time;
-  // The order the fill belongs to: per-order minimums and caps then apply to the order's fills
-  // together (IBKR charges the minimum once per order, not once per partial fill).
-  std::optional<ClientOrderId> order_id = std::nullopt;
+  // The order the fill belongs to, or null: per-order minimums and caps then apply to the
+  // order's fills together (IBKR charges the minimum once per order, not once per partial fill).
+  // Points at the caller's id for the duration of the call: a copy of the id string per fill
+  // was a measurable share of pricing it.
+  const ClientOrderId* order_id = nullptr;
   // The order's running totals, kept by the caller beside its order and dropped with it (the
   // simulated venue does this: no map by order id, no lookup per fill). A model with per-order
   // state updates them in place instead of its own totals for `order_id`. Null: the model keeps

@@ -6,21 +6,22 @@ namespace ibtrade::engine {
 
 IbkrFixedCommission::IbkrFixedCommission(IbkrFixedConfig config)
     : config_(std::move(config)),
-      bounds_{config_.minimum_per_order, config_.maximum_percent_of_value} {}
+      per_share_(price_of(config_.per_share)),
+      plan_(config_.minimum_per_order, config_.maximum_percent_of_value, config_.fees) {}
+
+Money IbkrFixedCommission::commission(const CommissionInput& fill) {
+  OrderAccrual single;  // a fill without an order is an order of its own
+  OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id);
+  return plan_.book(accrual != nullptr ? *accrual : single, fill,
+                    notional(per_share_, fill.quantity));
+}
 
 CommissionBreakdown IbkrFixedCommission::charge(const CommissionInput& fill,
                                                 const std::optional<ClientOrderId>& order) {
-  return book(fill, order, /*itemize=*/true);
-}
-
-CommissionBreakdown IbkrFixedCommission::book(const CommissionInput& fill,
-                                              const std::optional<ClientOrderId>& order,
-                                              bool itemize) {
-  OrderAccrual single;  // a fill without an order id is an order of its own
-  OrderAccrual* accrual = accruals_.find_or_add(fill, order);
-  const Money raw = notional(price_of(config_.per_share), fill.quantity);
-  return book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees,
-                   itemize);
+  OrderAccrual single;
+  OrderAccrual* accrual = accruals_.find_or_add(fill, id_or_null(order));
+  return plan_.book_itemized(accrual != nullptr ? *accrual : single, fill,
+                             notional(per_share_, fill.quantity));
 }
 
 }  // namespace ibtrade::engine

@@ -26,10 +26,8 @@ class IbkrFixedCommission final : public CommissionModel {
  public:
   explicit IbkrFixedCommission(IbkrFixedConfig config = {});
 
-  // Each fill priced as a whole order (the interface carries no order id).
-  Money commission(const CommissionInput& fill) override {
-    return book(fill, fill.order_id, /*itemize=*/false).total;
-  }
+  // Each fill priced as a whole order unless it names its order or brings its accrual.
+  Money commission(const CommissionInput& fill) override;
   void order_closed(const ClientOrderId& order) override { close_order(order); }
   // With an order id the minimum and cap apply to the order's fills together, until close_order.
   CommissionBreakdown charge(const CommissionInput& fill,
@@ -40,11 +38,9 @@ class IbkrFixedCommission final : public CommissionModel {
   const IbkrFixedConfig& config() const { return config_; }
 
  private:
-  CommissionBreakdown book(const CommissionInput& fill, const std::optional<ClientOrderId>& order,
-                           bool itemize);
-
   IbkrFixedConfig config_;
-  StockPlanBounds bounds_;
+  Price per_share_;  // config_.per_share as a price, ready for notional()
+  StockPlan plan_;
   OrderAccruals accruals_;
 };
 

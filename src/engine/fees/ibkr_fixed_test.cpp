@@ -109,9 +109,10 @@ TEST(IbkrFixed, PartialFillsShareOneMinimumPerOrder) {
 TEST(IbkrFixed, CallerKeptAccrualsShareOneMinimumPerOrder) {
   IbkrFixedCommission model(without_fees());
   OrderAccrual accrual;
+  const ClientOrderId order_id{"o-1"};
   const auto with_accrual = [&](std::int64_t quantity) {
     CommissionInput input = fill(Side::kBuy, quantity, "10.00");
-    input.order_id = ClientOrderId{"o-1"};
+    input.order_id = &order_id;
     input.accrual = &accrual;
     return input;
   };

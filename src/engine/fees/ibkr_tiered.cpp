@@ -19,37 +19,44 @@ std::vector<VolumeTier> ibkr_us_stock_tiers() {
 
 IbkrTieredCommission::IbkrTieredCommission(IbkrTieredConfig config)
     : config_(std::move(config)),
-      bounds_{config_.minimum_per_order, config_.maximum_percent_of_value} {
+      plan_(config_.minimum_per_order, config_.maximum_percent_of_value, config_.fees) {
   if (config_.tiers.empty()) throw std::invalid_argument("tiered commission needs a volume tier");
 }
 
-CommissionBreakdown IbkrTieredCommission::charge(const CommissionInput& fill,
-                                                 const std::optional<ClientOrderId>& order) {
-  return book(fill, order, /*itemize=*/true);
-}
-
-CommissionBreakdown IbkrTieredCommission::book(const CommissionInput& fill,
-                                               const std::optional<ClientOrderId>& order,
-                                               bool itemize) {
-  const int month = month_of(fill.time);
+void IbkrTieredCommission::enter_month_of(Timestamp t) {
+  const int month = month_of(t);
   if (month_ != month) {
     month_ = month;
     volume_ = Quantity{};
   }
-  OrderAccrual single;  // a fill without an order id is an order of its own
-  OrderAccrual* accrual = accruals_.find_or_add(fill, order);
-  const Money raw = marginal_commission(volume_, fill.quantity);
-  CommissionBreakdown out =
-      book_fill(accrual != nullptr ? *accrual : single, fill, raw, bounds_, config_.fees, itemize);
+}
+
+Money IbkrTieredCommission::commission(const CommissionInput& fill) {
+  enter_month_of(fill.time);
+  OrderAccrual single;  // a fill without an order is an order of its own
+  OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id);
+  const Money charged = plan_.book(accrual != nullptr ? *accrual : single, fill,
+                                   marginal_commission(volume_, fill.quantity));
+  volume_ += fill.quantity;
+  return charged;
+}
+
+CommissionBreakdown IbkrTieredCommission::charge(const CommissionInput& fill,
+                                                 const std::optional<ClientOrderId>& order) {
+  enter_month_of(fill.time);
+  OrderAccrual single;
+  OrderAccrual* accrual = accruals_.find_or_add(fill, id_or_null(order));
+  CommissionBreakdown out = plan_.book_itemized(accrual != nullptr ? *accrual : single, fill,
+                                                marginal_commission(volume_, fill.quantity));
   volume_ += fill.quantity;
   return out;
 }
 
 CommissionBreakdown IbkrTieredCommission::estimate(
     const CommissionInput& fill, const std::optional<ClientOrderId>& order) const {
-  OrderAccrual accrual = accruals_.get(fill, order);
+  OrderAccrual accrual = accruals_.get(fill, id_or_null(order));
   const Money raw = marginal_commission(monthly_volume(fill.time), fill.quantity);
-  return book_fill(accrual, fill, raw, bounds_, config_.fees);
+  return plan_.book_itemized(accrual, fill, raw);
 }
 
 Quantity IbkrTieredCommission::monthly_volume(Timestamp t) const {

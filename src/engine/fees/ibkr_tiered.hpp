@@ -46,10 +46,9 @@ class IbkrTieredCommission final : public CommissionModel {
  public:
   explicit IbkrTieredCommission(IbkrTieredConfig config = {});
 
-  // Each fill priced as a whole order (the interface carries no order id); adds to the volume.
-  Money commission(const CommissionInput& fill) override {
-    return book(fill, fill.order_id, /*itemize=*/false).total;
-  }
+  // Each fill priced as a whole order unless it names its order or brings its accrual; adds to
+  // the volume.
+  Money commission(const CommissionInput& fill) override;
   void order_closed(const ClientOrderId& order) override { close_order(order); }
   // With an order id the minimum and cap apply to the order's fills together, until close_order.
   CommissionBreakdown charge(const CommissionInput& fill,
@@ -69,15 +68,15 @@ class IbkrTieredCommission final : public CommissionModel {
   const IbkrTieredConfig& config() const { return config_; }
 
  private:
-  CommissionBreakdown book(const CommissionInput& fill, const std::optional<ClientOrderId>& order,
-                           bool itemize);
+  // Starts a new count when `t` falls in another month than the count's.
+  void enter_month_of(Timestamp t);
   // Months since year 0 in the configured zone.
   int month_of(Timestamp t) const;
   // Per-share commission of `quantity` shares after `volume_before` shares this month.
   Money marginal_commission(Quantity volume_before, Quantity quantity) const;
 
   IbkrTieredConfig config_;
-  StockPlanBounds bounds_;
+  StockPlan plan_;
   OrderAccruals accruals_;
   std::optional<int> month_;
   Quantity volume_;

@@ -1,67 +1,142 @@
 #include "engine/fees/stock_plan.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace ibtrade::engine {
 namespace {
 
 constexpr int kCents = 2;
+constexpr std::int64_t kPercentDenominator = 100 * kFixedScale;  // a Percent's raw, as a ratio
 
 __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
 // Whether `percent` % of `value` is at least `amount`, compared exactly: then the cap, however
 // it rounds, cannot lower `amount`, and computing it can be skipped.
 bool cap_at_least(Money amount, Money value, Percent percent) {
-  return Wide{value.raw()} * percent.raw() >= Wide{amount.raw()} * (100 * kFixedScale);
+  return Wide{value.raw()} * percent.raw() >= Wide{amount.raw()} * kPercentDenominator;
+}
+
+// exact_total.rounded(kCents) without its 128-bit division: a fill's fees leave decimals below
+// the cent on most sales, where rounded() takes its general path.
+Money in_cents(Money exact) {
+  constexpr std::int64_t kCent = kFixedScale / 100;
+  std::int64_t raw = 0;
+  if (__builtin_mul_overflow(fixed::detail::div_half_even_64(exact.raw(), kCent), kCent, &raw)) {
+    return exact.rounded(kCents);
+  }
+  return Money::from_raw(raw, kCents);
 }
 
 }  // namespace
 
-CommissionBreakdown book_fill(OrderAccrual& accrual, const CommissionInput& fill,
-                              Money raw_commission, const StockPlanBounds& bounds,
-                              const std::vector<FeeItem>& fees, bool itemize) {
-  const Money value = notional(fill.price, fill.quantity);
+PreparedFee::PreparedFee(const FeeItem& item)
+    : basis_(item.basis),
+      sales_only_(item.applies == FeeApplies::kSalesOnly),
+      per_share_(price_of(item.per_share)),
+      percent_(item.percent),
+      min_per_fill_(item.min_per_fill),
+      max_per_fill_(item.max_per_fill) {
+  const std::int64_t common = std::gcd(item.percent.raw(), kPercentDenominator);
+  numerator_ = item.percent.raw() / common;
+  denominator_ = kPercentDenominator / common;
+}
+
+// scale(amount, percent, 100 x 1e9, 9): the same exact fraction, rounded once, half to even.
+Money PreparedFee::rate_of(Money amount) const {
+  if (std::int64_t product = 0; !__builtin_mul_overflow(amount.raw(), numerator_, &product)) {
+    return Money::from_raw(fixed::detail::div_half_even_64(product, denominator_), kFixedPrecision);
+  }
+  return scale(amount, percent_.raw(), kPercentDenominator, kFixedPrecision);
+}
+
+Money PreparedFee::amount(const FeeBase& base) const {
+  Money fee;
+  switch (basis_) {
+    case FeeBasis::kPerShare:
+      fee = notional(per_share_, base.quantity);
+      break;
+    case FeeBasis::kPercentOfValue:
+      fee = rate_of(base.value);
+      break;
+    case FeeBasis::kPercentOfCommission:
+      fee = rate_of(base.commission);
+      break;
+  }
+  if (min_per_fill_ && fee < *min_per_fill_) fee = *min_per_fill_;
+  if (max_per_fill_ && fee > *max_per_fill_) fee = *max_per_fill_;
+  return fee;
+}
+
+StockPlan::StockPlan(Money minimum_per_order, std::optional<Percent> maximum_percent_of_value,
+                     const std::vector<FeeItem>& fees)
+    : minimum_per_order_(minimum_per_order), maximum_percent_of_value_(maximum_percent_of_value) {
+  for (const FeeItem& item : fees) {
+    const PreparedFee fee(item);
+    names_.push_back(item.name);
+    fees_.push_back(fee);
+    if (fee.applies_to(Side::kBuy)) buy_fees_.push_back(fee);
+    if (fee.applies_to(Side::kSell)) sale_fees_.push_back(fee);
+  }
+}
+
+Money StockPlan::add_commission(OrderAccrual& accrual, Money raw_commission, Money value) const {
   accrual.raw_commission += raw_commission;
   accrual.value += value;
   // The cap wins over the minimum: IBKR charges 1 % of a tiny order even below the minimum.
-  Money bounded = std::max(accrual.raw_commission, bounds.minimum_per_order);
-  if (bounds.maximum_percent_of_value &&
-      !cap_at_least(bounded, accrual.value, *bounds.maximum_percent_of_value)) {
-    const Money cap = scale(accrual.value, bounds.maximum_percent_of_value->raw(),
-                            100 * kFixedScale, kFixedPrecision);
+  Money bounded = std::max(accrual.raw_commission, minimum_per_order_);
+  if (maximum_percent_of_value_ &&
+      !cap_at_least(bounded, accrual.value, *maximum_percent_of_value_)) {
+    const Money cap = scale(accrual.value, maximum_percent_of_value_->raw(), kPercentDenominator,
+                            kFixedPrecision);
     bounded = std::min(bounded, cap);
   }
-  CommissionBreakdown out;
-  out.commission = bounded - accrual.commission;  // never negative: bounded only grows
+  const Money commission = bounded - accrual.commission;  // never negative: bounded only grows
   accrual.commission = bounded;
+  return commission;
+}
 
+Money StockPlan::settle(OrderAccrual& accrual, Money exact) {
+  accrual.exact_total += exact;
+  const Money rounded = in_cents(accrual.exact_total);
+  const Money total = rounded - accrual.charged;
+  accrual.charged = rounded;
+  return total;
+}
+
+Money StockPlan::book(OrderAccrual& accrual, const CommissionInput& fill,
+                      Money raw_commission) const {
+  const Money value = notional(fill.price, fill.quantity);
+  const Money commission = add_commission(accrual, raw_commission, value);
+  const FeeBase base{fill.side, fill.quantity, value, commission};
+  Money exact = commission;
+  for (const PreparedFee& fee : fees_for(fill.side))
+    exact += fee.amount(base);
+  return settle(accrual, exact);
+}
+
+CommissionBreakdown StockPlan::book_itemized(OrderAccrual& accrual, const CommissionInput& fill,
+                                             Money raw_commission) const {
+  const Money value = notional(fill.price, fill.quantity);
+  CommissionBreakdown out;
+  out.commission = add_commission(accrual, raw_commission, value);
   const FeeBase base{fill.side, fill.quantity, value, out.commission};
   Money exact = out.commission;
-  if (itemize) out.fees.reserve(fees.size());
-  for (const FeeItem& item : fees) {
-    const Money amount = fee_amount(item, base);
-    if (itemize) out.fees.push_back({item.name, amount});
+  out.fees.reserve(fees_.size());
+  for (std::size_t i = 0; i < fees_.size(); ++i) {
+    const Money amount = fees_[i].applies_to(fill.side) ? fees_[i].amount(base) : Money{};
+    out.fees.push_back({names_[i], amount});
     exact += amount;
   }
-  accrual.exact_total += exact;
-  const Money rounded = accrual.exact_total.rounded(kCents);
-  out.total = rounded - accrual.charged;
-  accrual.charged = rounded;
+  out.total = settle(accrual, exact);
   return out;
 }
 
-OrderAccrual OrderAccruals::get(const CommissionInput& fill,
-                                const std::optional<ClientOrderId>& order) const {
+OrderAccrual OrderAccruals::get(const CommissionInput& fill, const ClientOrderId* order) const {
   if (fill.accrual != nullptr) return *fill.accrual;
-  if (!order) return {};
+  if (order == nullptr) return {};
   const auto it = open_.find(*order);
   return it == open_.end() ? OrderAccrual{} : it->second;
-}
-
-OrderAccrual* OrderAccruals::find_or_add(const CommissionInput& fill,
-                                         const std::optional<ClientOrderId>& order) {
-  if (fill.accrual != nullptr) return fill.accrual;
-  return order ? &open_[*order] : nullptr;
 }
 
 }  // namespace ibtrade::engine

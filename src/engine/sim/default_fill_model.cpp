@@ -41,12 +41,12 @@ Price slipped_within(Side side, Price price, Price limit, const MatchContext& co
   return is_buy(side) ? std::min(p, limit) : std::max(p, limit);
 }
 
-bool market_like(const Order& order, const MatchState& state) {
+bool market_like(const OrderTerms& order, const MatchState& state) {
   return order.type == OrderType::kMarket ||
          ((order.type == OrderType::kStop || order.type == OrderType::kTrailingStop) &&
           state.triggered);
 }
-bool limit_like(const Order& order, const MatchState& state) {
+bool limit_like(const OrderTerms& order, const MatchState& state) {
   return order.type == OrderType::kLimit ||
          (order.type == OrderType::kStopLimit && state.triggered);
 }
@@ -65,14 +65,14 @@ std::optional<Trigger> find_trigger(Side side, Price stop, const BarPath& path) 
   return std::nullopt;
 }
 
-void start_trail(const Order& order, MatchState& state, Price first, Price tick) {
+void start_trail(const OrderTerms& order, MatchState& state, Price first, Price tick) {
   if (state.trail_stop) return;
   state.trail_extreme = first;
   state.trail_stop = order.stop_price ? *order.stop_price : trailing_stop_from(order, first, tick);
 }
 
 // A new best price drags the stop along; the stop never moves back.
-void follow(const Order& order, MatchState& state, Price price, Price tick) {
+void follow(const OrderTerms& order, MatchState& state, Price price, Price tick) {
   if (!better(order.side, price, *state.trail_extreme)) return;
   state.trail_extreme = price;
   const Price candidate = trailing_stop_from(order, price, tick);
@@ -84,8 +84,8 @@ std::optional<FillDecision> bar_decision(Price price) {
   return FillDecision{price, Liquidity::kBar, std::nullopt};
 }
 
-std::optional<FillDecision> bar_stop_limit(const Order& order, MatchState& state, const Bar& bar,
-                                           const MatchContext& context) {
+std::optional<FillDecision> bar_stop_limit(const OrderTerms& order, MatchState& state,
+                                           const Bar& bar, const MatchContext& context) {
   const BarPath path = bar_path(bar);
   const auto trigger = find_trigger(order.side, *order.stop_price, path);
   if (!trigger) return std::nullopt;
@@ -101,7 +101,7 @@ std::optional<FillDecision> bar_stop_limit(const Order& order, MatchState& state
   return std::nullopt;
 }
 
-std::optional<FillDecision> bar_trailing(const Order& order, MatchState& state, const Bar& bar,
+std::optional<FillDecision> bar_trailing(const OrderTerms& order, MatchState& state, const Bar& bar,
                                          const MatchContext& context) {
   const BarPath path = bar_path(bar);
   start_trail(order, state, bar.open, context.tick);
@@ -122,7 +122,7 @@ std::optional<FillDecision> bar_trailing(const Order& order, MatchState& state, 
 
 }  // namespace
 
-Price trailing_stop_from(const Order& order, Price extreme, Price tick) {
+Price trailing_stop_from(const OrderTerms& order, Price extreme, Price tick) {
   if (order.trail_amount) {
     return is_buy(order.side) ? extreme + *order.trail_amount : extreme - *order.trail_amount;
   }
@@ -133,7 +133,7 @@ Price trailing_stop_from(const Order& order, Price extreme, Price tick) {
   return stop.rounded_to(tick);
 }
 
-std::optional<FillDecision> DefaultFillModel::match_bar(const Order& order, MatchState& state,
+std::optional<FillDecision> DefaultFillModel::match_bar(const OrderTerms& order, MatchState& state,
                                                         const Bar& bar, const MatchContext& context,
                                                         Rng& /*rng*/) {
   if (market_like(order, state)) return bar_decision(slipped(order.side, bar.open, context));
@@ -165,7 +165,7 @@ std::optional<FillDecision> DefaultFillModel::match_bar(const Order& order, Matc
   }
 }
 
-std::optional<FillDecision> DefaultFillModel::match_book(const Order& order, MatchState& state,
+std::optional<FillDecision> DefaultFillModel::match_book(const OrderTerms& order, MatchState& state,
                                                          const MatchContext& context,
                                                          Rng& /*rng*/) {
   if (context.book == nullptr) return std::nullopt;
@@ -182,8 +182,8 @@ std::optional<FillDecision> DefaultFillModel::match_book(const Order& order, Mat
   return std::nullopt;
 }
 
-std::optional<FillDecision> DefaultFillModel::match_trade(const Order& order, MatchState& state,
-                                                          const Trade& trade,
+std::optional<FillDecision> DefaultFillModel::match_trade(const OrderTerms& order,
+                                                          MatchState& state, const Trade& trade,
                                                           const MatchContext& context,
                                                           Rng& /*rng*/) {
   const Price print = trade.price;
@@ -231,7 +231,7 @@ std::optional<FillDecision> DefaultFillModel::match_trade(const Order& order, Ma
   return std::nullopt;
 }
 
-std::optional<FillDecision> DefaultFillModel::match_auction(const Order& order, Price price,
+std::optional<FillDecision> DefaultFillModel::match_auction(const OrderTerms& order, Price price,
                                                             const MatchContext& /*context*/,
                                                             Rng& /*rng*/) {
   // An auction clears at one price; a limit takes part when that price is at or better than it.

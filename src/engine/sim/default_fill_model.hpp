@@ -9,18 +9,19 @@ namespace ibtrade::engine {
 
 class DefaultFillModel final : public FillModel {
  public:
-  std::optional<FillDecision> match_bar(const Order& order, MatchState& state, const Bar& bar,
+  std::optional<FillDecision> match_bar(const OrderTerms& order, MatchState& state, const Bar& bar,
                                         const MatchContext& context, Rng& rng) override;
-  std::optional<FillDecision> match_book(const Order& order, MatchState& state,
+  std::optional<FillDecision> match_book(const OrderTerms& order, MatchState& state,
                                          const MatchContext& context, Rng& rng) override;
-  std::optional<FillDecision> match_trade(const Order& order, MatchState& state, const Trade& trade,
-                                          const MatchContext& context, Rng& rng) override;
-  std::optional<FillDecision> match_auction(const Order& order, Price price,
+  std::optional<FillDecision> match_trade(const OrderTerms& order, MatchState& state,
+                                          const Trade& trade, const MatchContext& context,
+                                          Rng& rng) override;
+  std::optional<FillDecision> match_auction(const OrderTerms& order, Price price,
                                             const MatchContext& context, Rng& rng) override;
 };
 
 // The stop a trailing order keeps `extreme` away from: extreme minus (sell) or plus (buy) the
 // trail amount, or the trail percent of it rounded to `tick`.
-Price trailing_stop_from(const Order& order, Price extreme, Price tick);
+Price trailing_stop_from(const OrderTerms& order, Price extreme, Price tick);
 
 }  // namespace ibtrade::engine

@@ -23,6 +23,34 @@ enum class Liquidity : std::uint8_t {
   kAuction,  // an opening or closing auction (unlimited outside bar mode)
 };
 
+// What matching needs of an order: its side, type, time in force, size and prices. The venue
+// keeps these instead of a copy of the whole Order, whose ten strings it would copy on every
+// order for nothing. Plain value.
+struct OrderTerms {
+  Side side = Side::kBuy;
+  OrderType type = OrderType::kMarket;
+  TimeInForce tif = TimeInForce::kDay;
+  Quantity quantity;
+  std::optional<Price> limit_price;
+  std::optional<Price> stop_price;
+  std::optional<Price> trail_amount;
+  std::optional<Percent> trail_percent;
+
+  OrderTerms() = default;
+  // Implicit: an Order is matched by its terms wherever terms are expected.
+  OrderTerms(const Order& order)  // NOLINT(google-explicit-constructor)
+      : side(order.side),
+        type(order.type),
+        tif(order.tif),
+        quantity(order.quantity),
+        limit_price(order.limit_price),
+        stop_price(order.stop_price),
+        trail_amount(order.trail_amount),
+        trail_percent(order.trail_percent) {}
+
+  friend bool operator==(const OrderTerms&, const OrderTerms&) = default;
+};
+
 struct FillDecision {
   Price price;
   Liquidity liquidity = Liquidity::kBar;
@@ -54,20 +82,20 @@ class FillModel {
 
   // Bar mode. Called only for orders that arrived at or before the bar's start, in bars that
   // have volume, and never for OPG/MOC/LOC orders (auctions go through match_auction).
-  virtual std::optional<FillDecision> match_bar(const Order& order, MatchState& state,
+  virtual std::optional<FillDecision> match_bar(const OrderTerms& order, MatchState& state,
                                                 const Bar& bar, const MatchContext& context,
                                                 Rng& rng) = 0;
   // Tick mode: against the quote in `context.book` (never null here), on a new quote and when
   // an order arrives or is modified.
-  virtual std::optional<FillDecision> match_book(const Order& order, MatchState& state,
+  virtual std::optional<FillDecision> match_book(const OrderTerms& order, MatchState& state,
                                                  const MatchContext& context, Rng& rng) = 0;
   // Tick mode: a print. Stops trigger and trailing stops move here; resting limits fill when
   // the print goes through them.
-  virtual std::optional<FillDecision> match_trade(const Order& order, MatchState& state,
+  virtual std::optional<FillDecision> match_trade(const OrderTerms& order, MatchState& state,
                                                   const Trade& trade, const MatchContext& context,
                                                   Rng& rng) = 0;
   // An auction clearing at `price`: the opening one for OPG orders, the closing one for MOC/LOC.
-  virtual std::optional<FillDecision> match_auction(const Order& order, Price price,
+  virtual std::optional<FillDecision> match_auction(const OrderTerms& order, Price price,
                                                     const MatchContext& context, Rng& rng) = 0;
 };
 

@@ -4,7 +4,9 @@
 #include <array>
 #include <stdexcept>
 #include <utility>
+#include <variant>
 
+#include "core/hash.hpp"
 #include "engine/sim/default_fill_model.hpp"
 #include "engine/venue_state_names.hpp"
 
@@ -27,7 +29,7 @@ bool on_close(OrderType type) {
 }
 
 // Auction orders never meet the continuous market.
-bool continuous(const Order& order) {
+bool continuous(const OrderTerms& order) {
   return !on_close(order.type) && order.tif != TimeInForce::kOpg;
 }
 
@@ -40,7 +42,7 @@ bool on_grid(const std::optional<Price>& price, Price tick) {
 }
 
 // Why a price of `order` is not on the tick grid, or empty.
-std::string off_tick(const Order& order, Price tick) {
+std::string off_tick(const OrderTerms& order, Price tick) {
   if (on_grid(order.limit_price, tick) && on_grid(order.stop_price, tick)) return {};
   const auto check = [&](const std::optional<Price>& price, std::string_view what) -> std::string {
     if (on_grid(price, tick)) return {};
@@ -83,6 +85,16 @@ int exact_precision_at_most(std::int64_t raw, int at_most) {
     --precision;
   }
   return precision;
+}
+
+// Equal strings, compared byte by byte: contract fields are a few letters ("SMART", "USD"),
+// where a call to memcmp costs more than the loop.
+bool same_text(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 Nanoseconds not_negative(Nanoseconds span) {
@@ -147,39 +159,49 @@ void SimulatedVenue::submit(const Order& order) {
   const Timestamp arrival = arrival_for(sent);
   auto [known, added_now] = known_.try_emplace(order.client_order_id);
   if (!added_now) {  // working, or finished and still remembered
-    in_flight_.push_back(
-        Command{CommandKind::kDuplicateSubmit, arrival, nullptr, order.client_order_id, nullptr});
+    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival});
+    command_details_.push_back(CommandDetail{order.client_order_id, nullptr});
     return;
   }
   ++open_count_;
-  SimOrder& added = take_slot(order);
+  SimOrder& added = take_slot();
   known->record.live = &added;
   added.known = known;
-  added.symbol = &symbol_state(order.contract.symbol);
+  SymbolState& symbol = symbol_state(order.contract.symbol);
+  added.symbol = &symbol;
+  added.contract = &intern(symbol, order.contract);
+  added.terms = OrderTerms(order);
   added.broker_id = BrokerOrderId{next_broker_id_++};
   added.arrival = arrival;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
-  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, &added, {}, nullptr});
+  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, &added});
 }
 
-// A free pooled slot holding a copy of `order` and fresh tracking.
-SimulatedVenue::SimOrder& SimulatedVenue::take_slot(const Order& order) {
-  SimOrder* slot = nullptr;
-  if (free_slots_.empty()) {
-    slot = &pool_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-    static_cast<Tracking&>(*slot) = Tracking{};
-  }
-  slot->order = order;  // assigned: the slot's strings reuse their buffers
+// A free pooled slot, reset.
+SimulatedVenue::SimOrder& SimulatedVenue::take_slot() {
+  if (free_slots_.empty()) return pool_.emplace_back();
+  SimOrder* slot = free_slots_.back();
+  free_slots_.pop_back();
+  *slot = SimOrder{};
   return *slot;
+}
+
+// The symbol's contracts share its name, so only the other fields are compared.
+const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
+  for (const Contract& known : state.contracts) {
+    if (known.sec_type == contract.sec_type && same_text(known.exchange, contract.exchange) &&
+        same_text(known.primary_exchange, contract.primary_exchange) &&
+        same_text(known.currency, contract.currency) && known.con_id == contract.con_id) {
+      return known;
+    }
+  }
+  return state.contracts.emplace_back(contract);
 }
 
 void SimulatedVenue::modify(const Order& order) {
   const Timestamp arrival = arrival_for(clock_.now());
-  in_flight_.push_back(Command{CommandKind::kModify, arrival, nullptr, order.client_order_id,
-                               std::make_unique<Order>(order)});
+  in_flight_.push_back(Command{CommandKind::kModify, arrival});
+  command_details_.push_back(CommandDetail{order.client_order_id, std::make_unique<Order>(order)});
 }
 
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
@@ -192,21 +214,17 @@ void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
     ++order.cancels_in_flight;
     send_status(order, VenueOrderState::kPendingCancel, stamp(sent));
   }
-  in_flight_.push_back(Command{CommandKind::kCancel, arrival, nullptr, client_order_id, nullptr});
+  in_flight_.push_back(Command{CommandKind::kCancel, arrival});
+  command_details_.push_back(CommandDetail{client_order_id, nullptr});
 }
 
 void SimulatedVenue::advance_to(Timestamp at) {
   apply_arrivals(at);
 }
 
-std::optional<Timestamp> SimulatedVenue::next_arrival() const {
-  if (in_flight_.empty()) return std::nullopt;
-  return in_flight_.front().arrival;
-}
-
-void SimulatedVenue::apply_arrivals(Timestamp up_to) {
+void SimulatedVenue::apply_due(Timestamp up_to) {
   while (!in_flight_.empty() && in_flight_.front().arrival <= up_to) {
-    const Command command = std::move(in_flight_.front());
+    const Command command = in_flight_.front();
     in_flight_.pop_front();
     apply(command);
     sweep();
@@ -214,40 +232,45 @@ void SimulatedVenue::apply_arrivals(Timestamp up_to) {
 }
 
 void SimulatedVenue::apply(const Command& command) {
+  if (command.kind == CommandKind::kSubmit) {
+    apply_submit(*command.order, command.arrival);
+    return;
+  }
+  const CommandDetail detail = std::move(command_details_.front());
+  command_details_.pop_front();
   switch (command.kind) {
     case CommandKind::kSubmit:
-      apply_submit(*command.order, command.arrival);
-      return;
+      return;  // handled above
     case CommandKind::kDuplicateSubmit:
-      reject(command.id, 103, "Duplicate order id", false, command.arrival);
+      reject(detail.id, 103, "Duplicate order id", false, command.arrival);
       return;
     case CommandKind::kModify:
-      apply_modify(command);
+      apply_modify(detail, command.arrival);
       return;
     case CommandKind::kCancel:
-      apply_cancel(command);
+      apply_cancel(detail, command.arrival);
       return;
   }
 }
 
 void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
   SymbolState& symbol = *order.symbol;
-  if (std::string problem = off_tick(order.order, symbol.tick); !problem.empty()) {
+  if (std::string problem = off_tick(order.terms, symbol.tick); !problem.empty()) {
     order.state = VenueOrderState::kInactive;
     ended_.push_back(&order);
-    reject(order.order.client_order_id, 110, std::move(problem), true, arrival);
+    reject(order.id(), 110, std::move(problem), true, arrival);
     return;
   }
   order.arrived = true;
   order.priority = next_priority_++;
-  order.state = needs_election(order.order.type) ? VenueOrderState::kPreSubmitted
+  order.state = needs_election(order.terms.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
   symbol.queue.push_back(&order);  // the newest priority: the queue stays sorted
   send_status(order, order.working_state(), deliver_at(arrival));
   match_on_arrival(order, arrival);
 }
 
-void SimulatedVenue::apply_modify(const Command& command) {
+void SimulatedVenue::apply_modify(const CommandDetail& command, Timestamp arrival) {
   const KnownEntry* known = known_.find(command.id);
   if (known == nullptr || is_terminal(known->record.state())) {
     const std::optional<VenueOrderState> finished =
@@ -255,33 +278,32 @@ void SimulatedVenue::apply_modify(const Command& command) {
     if (finished) {
       reject(command.id, 104,
              "Cannot modify a finished order (state: " + std::string(state_name(*finished)) + ")",
-             false, command.arrival);
+             false, arrival);
     } else {
-      reject(command.id, 135, "Can't find order with id " + command.id.value(), false,
-             command.arrival);
+      reject(command.id, 135, "Can't find order with id " + command.id.value(), false, arrival);
     }
     return;
   }
   SimOrder& order = *known->record.live;
   const Order& next = *command.modified;
-  const Order& now = order.order;
+  const OrderTerms& now = order.terms;
   if (next.side != now.side || next.type != now.type || next.tif != now.tif ||
-      next.contract != now.contract) {
+      next.contract != *order.contract) {
     reject(command.id, 105,
            "Order being modified does not match original order: only quantity and prices change",
-           false, command.arrival);
+           false, arrival);
     return;
   }
   SymbolState& symbol = *order.symbol;
-  if (std::string problem = off_tick(next, symbol.tick); !problem.empty()) {
-    reject(command.id, 110, std::move(problem), false, command.arrival);
+  if (std::string problem = off_tick(OrderTerms(next), symbol.tick); !problem.empty()) {
+    reject(command.id, 110, std::move(problem), false, arrival);
     return;
   }
   if (next.quantity <= order.filled) {
     reject(command.id, 0,
            "New quantity " + next.quantity.to_string() + " must exceed the filled quantity " +
                order.filled.to_string(),
-           false, command.arrival);
+           false, arrival);
     return;
   }
   // A new price or a larger size goes to the back of the queue, as at an exchange.
@@ -290,16 +312,16 @@ void SimulatedVenue::apply_modify(const Command& command) {
   const bool trail_changed =
       next.trail_amount != now.trail_amount || next.trail_percent != now.trail_percent;
   const bool stop_changed = next.stop_price != now.stop_price;
-  order.order.quantity = next.quantity;
-  order.order.limit_price = next.limit_price;
-  order.order.stop_price = next.stop_price;
-  order.order.trail_amount = next.trail_amount;
-  order.order.trail_percent = next.trail_percent;
+  order.terms.quantity = next.quantity;
+  order.terms.limit_price = next.limit_price;
+  order.terms.stop_price = next.stop_price;
+  order.terms.trail_amount = next.trail_amount;
+  order.terms.trail_percent = next.trail_percent;
   if (now.type == OrderType::kTrailingStop && !order.match.triggered && order.match.trail_stop) {
     // A new distance re-bases the stop on the best price so far; a new stop price replaces it.
     if (trail_changed) {
       order.match.trail_stop =
-          trailing_stop_from(order.order, *order.match.trail_extreme, symbol.tick);
+          trailing_stop_from(order.terms, *order.match.trail_extreme, symbol.tick);
     }
     if (stop_changed && next.stop_price) order.match.trail_stop = next.stop_price;
   }
@@ -308,16 +330,16 @@ void SimulatedVenue::apply_modify(const Command& command) {
     order.priority = next_priority_++;
     symbol.queue.push_back(&order);
   }
-  send_status(order, order.working_state(), deliver_at(command.arrival));
-  match_on_arrival(order, command.arrival);
+  send_status(order, order.working_state(), deliver_at(arrival));
+  match_on_arrival(order, arrival);
 }
 
-void SimulatedVenue::apply_cancel(const Command& command) {
+void SimulatedVenue::apply_cancel(const CommandDetail& command, Timestamp arrival) {
   const KnownEntry* known = known_.find(command.id);
   if (known != nullptr && !is_terminal(known->record.state())) {
     SimOrder& order = *known->record.live;
     order.cancels_in_flight = std::max(order.cancels_in_flight - 1, 0);
-    end_order(order, VenueOrderState::kCancelled, command.arrival, "Cancelled by request");
+    end_order(order, VenueOrderState::kCancelled, arrival, "Cancelled by request");
     return;
   }
   if (known != nullptr) {
@@ -325,26 +347,26 @@ void SimulatedVenue::apply_cancel(const Command& command) {
            "OrderId " + command.id.value() +
                " that needs to be cancelled cannot be cancelled, state: " +
                std::string(state_name(known->record.state())),
-           false, command.arrival);
+           false, arrival);
   } else {
     reject(command.id, 10147,
            "OrderId " + command.id.value() + " that needs to be cancelled is not found", false,
-           command.arrival);
+           arrival);
   }
 }
 
 // Tick mode: an order that arrives (or changes) meets the book as it stands at that instant.
 void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
-  if (config_.fill_mode != FillMode::kTick || !continuous(order.order)) return;
+  if (config_.fill_mode != FillMode::kTick || !continuous(order.terms)) return;
   SymbolState& symbol = *order.symbol;
   if (symbol.book) {
     const MatchContext context = context_for(symbol, &*symbol.book);
-    if (auto decision = fill_model_->match_book(order.order, order.match, context, rng_)) {
+    if (auto decision = fill_model_->match_book(order.terms, order.match, context, rng_)) {
       execute(order, *decision, pool_for(symbol, decision->liquidity, nullptr), at);
     }
   }
   // Immediate or cancel: what the book gave at arrival is all it gets.
-  if (order.order.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
+  if (order.terms.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
     end_order(order, VenueOrderState::kCancelled, at, "IOC remainder cancelled");
   }
 }
@@ -354,7 +376,9 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 // Every market data event and order looks its symbol up: the hit on the last symbol is kept
 // small enough to inline, the map lookup is not.
 inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
-  if (last_symbol_ != nullptr && last_symbol_->first == symbol) return last_symbol_->second;
+  if (last_symbol_ != nullptr && same_bytes(last_symbol_->first, symbol)) {
+    return last_symbol_->second;
+  }
   return find_symbol_state(symbol);
 }
 
@@ -368,11 +392,13 @@ SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& sym
   return it->second;
 }
 
+void SimulatedVenue::data_went_back(const Symbol& symbol) {
+  throw std::invalid_argument("market data for " + symbol + " went back in time");
+}
+
 SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol, Timestamp at) {
   SymbolState& state = symbol_state(symbol);
-  if (state.last_data && at < *state.last_data) {
-    throw std::invalid_argument("market data for " + symbol + " went back in time");
-  }
+  if (at < state.last_data) data_went_back(symbol);
   state.last_data = at;
   apply_arrivals(at);
   return state;
@@ -423,13 +449,13 @@ void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
   const MatchContext context = context_for(state, nullptr);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
-    if (is_terminal(order.state) || order.arrival > bar.time || on_close(order.order.type)) {
+    if (is_terminal(order.state) || order.arrival > bar.time || on_close(order.terms.type)) {
       continue;
     }
-    if (order.order.tif == TimeInForce::kOpg) {
+    if (order.terms.tif == TimeInForce::kOpg) {
       if (!opening) continue;
       if (traded) {
-        if (auto decision = fill_model_->match_auction(order.order, bar.open, context, rng_)) {
+        if (auto decision = fill_model_->match_auction(order.terms, bar.open, context, rng_)) {
           execute(order, *decision, pool, bar.time);
         }
       }
@@ -440,11 +466,11 @@ void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
     }
     if (traded) {
       const bool was_elected = order.match.triggered;
-      const auto decision = fill_model_->match_bar(order.order, order.match, bar, context, rng_);
+      const auto decision = fill_model_->match_bar(order.terms, order.match, bar, context, rng_);
       if (!was_elected && order.match.triggered) report_election(order, bar.time);
       if (decision) execute(order, *decision, pool, bar.time);
     }
-    if (order.order.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
+    if (order.terms.tif == TimeInForce::kIoc && !is_terminal(order.state)) {
       end_order(order, VenueOrderState::kCancelled, bar.time, "IOC remainder cancelled");
     }
   }
@@ -458,11 +484,11 @@ void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
   const MatchContext context = context_for(state, &*state.book);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
-    if (is_terminal(order.state) || order.arrival > quote.time || !continuous(order.order)) {
+    if (is_terminal(order.state) || order.arrival > quote.time || !continuous(order.terms)) {
       continue;
     }
     const bool was_elected = order.match.triggered;
-    const auto decision = fill_model_->match_book(order.order, order.match, context, rng_);
+    const auto decision = fill_model_->match_book(order.terms, order.match, context, rng_);
     if (!was_elected && order.match.triggered) report_election(order, quote.time);
     if (decision)
       execute(order, *decision, pool_for(state, decision->liquidity, nullptr), quote.time);
@@ -478,12 +504,12 @@ void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
   const MatchContext context = context_for(state, state.book ? &*state.book : nullptr);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
-    if (is_terminal(order.state) || order.arrival > trade.time || on_close(order.order.type)) {
+    if (is_terminal(order.state) || order.arrival > trade.time || on_close(order.terms.type)) {
       continue;
     }
-    if (order.order.tif == TimeInForce::kOpg) {
+    if (order.terms.tif == TimeInForce::kOpg) {
       if (!opening) continue;
-      if (auto decision = fill_model_->match_auction(order.order, trade.price, context, rng_)) {
+      if (auto decision = fill_model_->match_auction(order.terms, trade.price, context, rng_)) {
         execute(order, *decision, nullptr, trade.time);
       }
       if (!is_terminal(order.state)) {
@@ -493,7 +519,7 @@ void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
       continue;
     }
     const bool was_elected = order.match.triggered;
-    const auto decision = fill_model_->match_trade(order.order, order.match, trade, context, rng_);
+    const auto decision = fill_model_->match_trade(order.terms, order.match, trade, context, rng_);
     if (!was_elected && order.match.triggered) report_election(order, trade.time);
     if (decision) {
       execute(order, *decision, pool_for(state, decision->liquidity, &print_left), trade.time);
@@ -513,10 +539,10 @@ void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price,
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > at || order.arrival >= cutoff ||
-        !on_close(order.order.type)) {
+        !on_close(order.terms.type)) {
       continue;
     }
-    if (auto decision = fill_model_->match_auction(order.order, closing_price, context, rng_)) {
+    if (auto decision = fill_model_->match_auction(order.terms, closing_price, context, rng_)) {
       execute(order, *decision, nullptr, at);
     }
     if (!is_terminal(order.state)) {
@@ -526,7 +552,7 @@ void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price,
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
     if (is_terminal(order.state) || order.arrival > at || order.arrival >= cutoff ||
-        order.order.tif != TimeInForce::kDay) {
+        order.terms.tif != TimeInForce::kDay) {
       continue;
     }
     end_order(order, VenueOrderState::kCancelled, at, "DAY order expired at the session close");
@@ -552,19 +578,27 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
   order.last_fill_price = price;
-  const Money fee = commission_.commission(CommissionInput{
-      order.order.side, quantity, price, at, order.order.client_order_id, &order.commission});
+  const Money fee = commission_.commission(
+      CommissionInput{order.terms.side, quantity, price, at, &order.id(), &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
   ExecutionId execution_id = next_execution_id();
+  // Written field by field into the message the sink receives: a Fill built first would be
+  // moved into it, string by string.
+  VenueMessage message(std::in_place_type<ExecutionReport>);
+  ExecutionReport& report = *std::get_if<ExecutionReport>(&message);
+  report.fill.client_order_id = order.id();
   // The fill takes the id itself unless a CommissionUpdate still needs it.
-  sink_(VenueMessage(
-      std::in_place_type<ExecutionReport>,
-      Fill{order.order.client_order_id, separate ? execution_id : std::move(execution_id),
-           order.order.contract.symbol, order.order.side, quantity, price, in_fill ? fee : Money{},
-           when},
-      order.broker_id));
+  report.fill.execution_id = separate ? execution_id : std::move(execution_id);
+  report.fill.symbol = order.contract->symbol;
+  report.fill.side = order.terms.side;
+  report.fill.quantity = quantity;
+  report.fill.price = price;
+  report.fill.commission = in_fill ? fee : Money{};
+  report.fill.time = when;
+  report.broker_order_id = order.broker_id;
+  sink_(std::move(message));
   if (!order.remaining().is_positive()) {
     order.state = VenueOrderState::kFilled;
     ended_.push_back(&order);
@@ -602,7 +636,7 @@ void SimulatedVenue::sweep() {
     if (order->arrived) remove_from_queue(*order->symbol, *order);
     order->known->record = KnownOrder{nullptr, order->state};
     finished_order_.push_back(order->known);
-    commission_.order_closed(order->order.client_order_id);
+    commission_.order_closed(order->id());
     --open_count_;
     free_slots_.push_back(order);
   }
@@ -625,13 +659,32 @@ Timestamp SimulatedVenue::deliver_at(Timestamp event) {
   return stamp(event + not_negative(latency_model_->response_latency(event, rng_)));
 }
 
-// Messages are built in place inside the VenueMessage the sink receives: no report is built
-// first and then moved into the variant.
+// Reports are written field by field into the VenueMessage the sink receives: nothing is built
+// first and then moved into it (a move per string), and most have no reason to carry.
+void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at) {
+  VenueMessage message(std::in_place_type<OrderStatusReport>);
+  describe(*std::get_if<OrderStatusReport>(&message), order, state, at);
+  sink_(std::move(message));
+}
+
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
                                  std::string reason) {
-  sink_(VenueMessage(std::in_place_type<OrderStatusReport>, order.order.client_order_id,
-                     order.broker_id, state, order.filled, order.remaining(), average_price(order),
-                     std::move(reason), at));
+  VenueMessage message(std::in_place_type<OrderStatusReport>);
+  OrderStatusReport& report = *std::get_if<OrderStatusReport>(&message);
+  describe(report, order, state, at);
+  report.reason = std::move(reason);
+  sink_(std::move(message));
+}
+
+void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
+                              VenueOrderState state, Timestamp at) {
+  report.client_order_id = order.id();
+  report.broker_order_id = order.broker_id;
+  report.state = state;
+  report.filled = order.filled;
+  report.remaining = order.remaining();
+  report.average_fill_price = average_price(order);
+  report.time = at;
 }
 
 // Exact at 1e-9 and shown without trailing zeros, as IB reports it. Most orders fill at one

@@ -62,7 +62,10 @@ class SimulatedVenue final : public ExecutionClient {
   // Promise: no market data earlier than `at` follows.
   void advance_to(Timestamp at);
   // When the next command still in flight reaches the venue, if any.
-  std::optional<Timestamp> next_arrival() const;
+  std::optional<Timestamp> next_arrival() const {
+    if (in_flight_.empty()) return std::nullopt;
+    return in_flight_.front().arrival;
+  }
   // Orders sent and not finished (in flight or working).
   std::size_t open_orders() const { return open_count_; }
 
@@ -80,11 +83,16 @@ class SimulatedVenue final : public ExecutionClient {
   };
   using KnownEntry = IdTable<KnownOrder>::Entry;
 
-  // What the venue tracks about an order besides the order itself. Reset, not rebuilt, when a
-  // pooled slot is reused (see SimOrder).
-  struct Tracking {
-    KnownEntry* known = nullptr;    // the order's entry in known_ (entries there are stable)
-    SymbolState* symbol = nullptr;  // the order's symbol, looked up once at submit
+  // One order as the venue sees it, from submit until it is finished. Lives in a pooled slot
+  // (pool_) that is handed to the next order once this one is finished and swept. It keeps only
+  // what matching, reporting and commissions need: its terms, and pointers to its id (in its
+  // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
+  // with its ten strings. Plain data: resetting a slot is a copy of a fresh value.
+  struct SimOrder {
+    KnownEntry* known = nullptr;         // the order's entry in known_ (entries there are stable)
+    SymbolState* symbol = nullptr;       // the order's symbol, looked up once at submit
+    const Contract* contract = nullptr;  // the order's contract, interned in `symbol`
+    OrderTerms terms;
     BrokerOrderId broker_id;
     Timestamp arrival;
     bool arrived = false;
@@ -97,19 +105,13 @@ class SimulatedVenue final : public ExecutionClient {
     OrderAccrual commission;    // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
     std::uint64_t priority = 0;
-  };
 
-  // One order as the venue sees it, from submit until it is finished. Lives in a pooled slot
-  // (pool_) that is handed to the next order once this one is finished and swept: the slot's
-  // strings keep their buffers and no allocation happens per order.
-  struct SimOrder : Tracking {
-    Order order;
-
+    const ClientOrderId& id() const { return known->id; }
     // What a status report says while the order works.
     VenueOrderState working_state() const {
       return cancels_in_flight > 0 ? VenueOrderState::kPendingCancel : state;
     }
-    Quantity remaining() const { return order.quantity - filled; }
+    Quantity remaining() const { return terms.quantity - filled; }
   };
 
   struct SymbolState {
@@ -117,32 +119,48 @@ class SimulatedVenue final : public ExecutionClient {
     std::vector<SimOrder*> queue;  // working orders by time priority (ascending `priority`)
     std::optional<Quote> book;     // tick mode: last quote, sizes net of our fills
     bool opening_next = false;
-    std::optional<Timestamp> last_data;
+    Timestamp last_data = Timestamp::min();
+    // Every distinct contract ordered on the symbol (mostly one), at stable addresses: orders
+    // point here instead of each copying its contract's strings.
+    std::deque<Contract> contracts;
   };
 
   enum class CommandKind : std::uint8_t { kSubmit, kDuplicateSubmit, kModify, kCancel };
+  // A command on its way to the venue. Plain data, so queueing and taking one copies a few
+  // words; what the rarer kinds carry waits in command_details_.
   struct Command {
     CommandKind kind = CommandKind::kSubmit;
     Timestamp arrival;
-    SimOrder* order = nullptr;        // kSubmit only: live at least until this command is applied
-    ClientOrderId id;                 // the other kinds
-    std::unique_ptr<Order> modified;  // kModify only (a pointer keeps queued commands small)
+    SimOrder* order = nullptr;  // kSubmit only: live at least until this command is applied
+  };
+  // The id of each queued command other than a submit, with a modify's new order, in the order
+  // of those commands in in_flight_.
+  struct CommandDetail {
+    ClientOrderId id;
+    std::unique_ptr<Order> modified;  // kModify only
   };
 
   // Commands.
   Timestamp arrival_for(Timestamp sent);
-  void apply_arrivals(Timestamp up_to);
+  // Every market data event and engine step calls this; most find no command due, and pay
+  // only this inline test.
+  void apply_arrivals(Timestamp up_to) {
+    if (!in_flight_.empty() && in_flight_.front().arrival <= up_to) apply_due(up_to);
+  }
+  void apply_due(Timestamp up_to);
   void apply(const Command& command);
   void apply_submit(SimOrder& order, Timestamp arrival);
-  void apply_modify(const Command& command);
-  void apply_cancel(const Command& command);
+  void apply_modify(const CommandDetail& command, Timestamp arrival);
+  void apply_cancel(const CommandDetail& command, Timestamp arrival);
   void match_on_arrival(SimOrder& order, Timestamp at);
 
   // Market data.
   SymbolState& data_arrives(const Symbol& symbol, Timestamp at);
   SymbolState& symbol_state(const Symbol& symbol);
   SymbolState& find_symbol_state(const Symbol& symbol);
-  SimOrder& take_slot(const Order& order);
+  [[noreturn]] static void data_went_back(const Symbol& symbol);
+  static const Contract& intern(SymbolState& state, const Contract& contract);
+  SimOrder& take_slot();
   MatchContext context_for(const SymbolState& state, const Quote* book) const;
   std::optional<Quantity> bar_budget(const Bar& bar) const;
   Quantity* pool_for(SymbolState& state, Liquidity liquidity, Quantity* bar_or_trade);
@@ -158,8 +176,10 @@ class SimulatedVenue final : public ExecutionClient {
   // Messages.
   Timestamp stamp(Timestamp at);
   Timestamp deliver_at(Timestamp event);
-  void send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
-                   std::string reason = {});
+  void send_status(const SimOrder& order, VenueOrderState state, Timestamp at);
+  void send_status(const SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
+  static void describe(OrderStatusReport& report, const SimOrder& order, VenueOrderState state,
+                       Timestamp at);
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
   static Price average_price(const SimOrder& order);
@@ -186,7 +206,8 @@ class SimulatedVenue final : public ExecutionClient {
   // and std::map nodes are stable.
   std::pair<const Symbol, SymbolState>* last_symbol_ = nullptr;
   std::deque<Command> in_flight_;  // in arrival order
-  std::vector<SimOrder*> ended_;   // finished since the last sweep
+  std::deque<CommandDetail> command_details_;
+  std::vector<SimOrder*> ended_;  // finished since the last sweep
   // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
   // put until erased, and one is erased only when it leaves this queue.
   std::deque<KnownEntry*> finished_order_;

@@ -42,30 +42,8 @@ PreparedFee::PreparedFee(const FeeItem& item)
   denominator_ = kPercentDenominator / common;
 }
 
-// scale(amount, percent, 100 x 1e9, 9): the same exact fraction, rounded once, half to even.
-Money PreparedFee::rate_of(Money amount) const {
-  if (std::int64_t product = 0; !__builtin_mul_overflow(amount.raw(), numerator_, &product)) {
-    return Money::from_raw(fixed::detail::div_half_even_64(product, denominator_), kFixedPrecision);
-  }
+Money PreparedFee::overflowing_rate_of(Money amount) const {
   return scale(amount, percent_.raw(), kPercentDenominator, kFixedPrecision);
-}
-
-Money PreparedFee::amount(const FeeBase& base) const {
-  Money fee;
-  switch (basis_) {
-    case FeeBasis::kPerShare:
-      fee = notional(per_share_, base.quantity);
-      break;
-    case FeeBasis::kPercentOfValue:
-      fee = rate_of(base.value);
-      break;
-    case FeeBasis::kPercentOfCommission:
-      fee = rate_of(base.commission);
-      break;
-  }
-  if (min_per_fill_ && fee < *min_per_fill_) fee = *min_per_fill_;
-  if (max_per_fill_ && fee > *max_per_fill_) fee = *max_per_fill_;
-  return fee;
 }
 
 StockPlan::StockPlan(Money minimum_per_order, std::optional<Percent> maximum_percent_of_value,
@@ -80,7 +58,8 @@ StockPlan::StockPlan(Money minimum_per_order, std::optional<Percent> maximum_per
   }
 }
 
-Money StockPlan::add_commission(OrderAccrual& accrual, Money raw_commission, Money value) const {
+inline Money StockPlan::add_commission(OrderAccrual& accrual, Money raw_commission,
+                                       Money value) const {
   accrual.raw_commission += raw_commission;
   accrual.value += value;
   // The cap wins over the minimum: IBKR charges 1 % of a tiny order even below the minimum.
@@ -96,7 +75,7 @@ Money StockPlan::add_commission(OrderAccrual& accrual, Money raw_commission, Mon
   return commission;
 }
 
-Money StockPlan::settle(OrderAccrual& accrual, Money exact) {
+inline Money StockPlan::settle(OrderAccrual& accrual, Money exact) {
   accrual.exact_total += exact;
   const Money rounded = in_cents(accrual.exact_total);
   const Money total = rounded - accrual.charged;
@@ -108,10 +87,12 @@ Money StockPlan::book(OrderAccrual& accrual, const CommissionInput& fill,
                       Money raw_commission) const {
   const Money value = notional(fill.price, fill.quantity);
   const Money commission = add_commission(accrual, raw_commission, value);
-  const FeeBase base{fill.side, fill.quantity, value, commission};
   Money exact = commission;
-  for (const PreparedFee& fee : fees_for(fill.side))
-    exact += fee.amount(base);
+  if (const std::vector<PreparedFee>& fees = fees_for(fill.side); !fees.empty()) {
+    const FeeBase base{fill.side, fill.quantity, value, commission};
+    for (const PreparedFee& fee : fees)
+      exact += fee.amount(base);
+  }
   return settle(accrual, exact);
 }
 

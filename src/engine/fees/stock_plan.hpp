@@ -29,10 +29,34 @@ class PreparedFee {
 
   bool applies_to(Side side) const { return !sales_only_ || side == Side::kSell; }
   // The fee on a fill of a side it applies to, exact at 1e-9.
-  Money amount(const FeeBase& base) const;
+  Money amount(const FeeBase& base) const {
+    Money fee;
+    switch (basis_) {
+      case FeeBasis::kPerShare:
+        fee = notional(per_share_, base.quantity);
+        break;
+      case FeeBasis::kPercentOfValue:
+        fee = rate_of(base.value);
+        break;
+      case FeeBasis::kPercentOfCommission:
+        fee = rate_of(base.commission);
+        break;
+    }
+    if (min_per_fill_ && fee < *min_per_fill_) fee = *min_per_fill_;
+    if (max_per_fill_ && fee > *max_per_fill_) fee = *max_per_fill_;
+    return fee;
+  }
 
  private:
-  Money rate_of(Money amount) const;
+  // scale(amount, percent, 100 x 1e9, 9): the same exact fraction, rounded once, half to even.
+  Money rate_of(Money amount) const {
+    if (std::int64_t product = 0; !__builtin_mul_overflow(amount.raw(), numerator_, &product)) {
+      return Money::from_raw(fixed::detail::div_half_even_64(product, denominator_),
+                             kFixedPrecision);
+    }
+    return overflowing_rate_of(amount);
+  }
+  Money overflowing_rate_of(Money amount) const;
 
   FeeBasis basis_ = FeeBasis::kPerShare;
   bool sales_only_ = false;

@@ -6,7 +6,6 @@
 #include <utility>
 #include <variant>
 
-#include "core/hash.hpp"
 #include "engine/sim/default_fill_model.hpp"
 #include "engine/venue_state_names.hpp"
 
@@ -41,9 +40,13 @@ bool on_grid(const std::optional<Price>& price, Price tick) {
   return !price || price->raw() % tick.raw() == 0;
 }
 
+bool on_tick(const OrderTerms& order, Price tick) {
+  return on_grid(order.limit_price, tick) && on_grid(order.stop_price, tick);
+}
+
 // Why a price of `order` is not on the tick grid, or empty.
 std::string off_tick(const OrderTerms& order, Price tick) {
-  if (on_grid(order.limit_price, tick) && on_grid(order.stop_price, tick)) return {};
+  if (on_tick(order, tick)) return {};
   const auto check = [&](const std::optional<Price>& price, std::string_view what) -> std::string {
     if (on_grid(price, tick)) return {};
     return "The price does not conform to the minimum price variation for this security: " +
@@ -255,10 +258,10 @@ void SimulatedVenue::apply(const Command& command) {
 
 void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
   SymbolState& symbol = *order.symbol;
-  if (std::string problem = off_tick(order.terms, symbol.tick); !problem.empty()) {
+  if (!on_tick(order.terms, symbol.tick)) [[unlikely]] {
     order.state = VenueOrderState::kInactive;
     ended_.push_back(&order);
-    reject(order.id(), 110, std::move(problem), true, arrival);
+    reject(order.id(), 110, off_tick(order.terms, symbol.tick), true, arrival);
     return;
   }
   order.arrived = true;
@@ -376,7 +379,7 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 // Every market data event and order looks its symbol up: the hit on the last symbol is kept
 // small enough to inline, the map lookup is not.
 inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
-  if (last_symbol_ != nullptr && same_bytes(last_symbol_->first, symbol)) {
+  if (last_symbol_ != nullptr && same_text(last_symbol_->first, symbol)) {
     return last_symbol_->second;
   }
   return find_symbol_state(symbol);
@@ -396,7 +399,9 @@ void SimulatedVenue::data_went_back(const Symbol& symbol) {
   throw std::invalid_argument("market data for " + symbol + " went back in time");
 }
 
-SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol, Timestamp at) {
+// Inline: every bar, quote and print starts here, and most go no further.
+inline SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol,
+                                                                 Timestamp at) {
   SymbolState& state = symbol_state(symbol);
   if (at < state.last_data) data_went_back(symbol);
   state.last_data = at;
@@ -434,14 +439,22 @@ Quantity* SimulatedVenue::pool_for(SymbolState& state, Liquidity liquidity,
   return nullptr;
 }
 
+void SimulatedVenue::bad_bar(const Symbol& symbol, const Bar& bar) {
+  throw std::invalid_argument("bad bar for " + symbol + ": " + describe_bar_problem(bar));
+}
+
+// Most bars find no working order on their symbol: this part stays small, and the matching
+// is a call of its own.
 void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
-  if (std::string problem = check_bar(bar); !problem.empty()) {
-    throw std::invalid_argument("bad bar for " + symbol + ": " + problem);
-  }
+  if (!is_valid_bar(bar)) [[unlikely]]
+    bad_bar(symbol, bar);
   SymbolState& state = data_arrives(symbol, bar.time);
   if (config_.fill_mode != FillMode::kBar) return;
   const bool opening = std::exchange(state.opening_next, false);
-  if (state.queue.empty()) return;  // most bars: no working order on the symbol
+  if (!state.queue.empty()) match_bar(state, bar, opening);
+}
+
+void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar, bool opening) {
   // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
   const bool traded = bar.volume.is_positive();
   std::optional<Quantity> budget = bar_budget(bar);

@@ -159,6 +159,9 @@ class SimulatedVenue final : public ExecutionClient {
   SymbolState& symbol_state(const Symbol& symbol);
   SymbolState& find_symbol_state(const Symbol& symbol);
   [[noreturn]] static void data_went_back(const Symbol& symbol);
+  [[noreturn]] static void bad_bar(const Symbol& symbol, const Bar& bar);
+  // Bar mode: the symbol's working orders meet `bar`.
+  void match_bar(SymbolState& state, const Bar& bar, bool opening);
   static const Contract& intern(SymbolState& state, const Contract& contract);
   SimOrder& take_slot();
   MatchContext context_for(const SymbolState& state, const Quote* book) const;

@@ -115,6 +115,7 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
       config_(std::move(config)),
       fill_model_(fill_model ? std::move(fill_model) : std::make_unique<DefaultFillModel>()),
       latency_model_(latency_model ? std::move(latency_model) : std::make_unique<FixedLatency>()),
+      fixed_latency_(dynamic_cast<FixedLatency*>(latency_model_.get())),
       rng_(seed),
       next_broker_id_(config_.first_broker_order_id) {
   if (config_.slippage_ticks < 0) throw std::invalid_argument("slippage_ticks must be >= 0");
@@ -152,7 +153,9 @@ VenueOrderState SimulatedVenue::KnownOrder::state() const {
 
 Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
   // One channel, first in first out, like the TWS socket: a command never overtakes another.
-  const Timestamp arrival = sent + not_negative(latency_model_->entry_latency(sent, rng_));
+  const Nanoseconds latency = fixed_latency_ != nullptr ? fixed_latency_->entry_latency(sent, rng_)
+                                                        : latency_model_->entry_latency(sent, rng_);
+  const Timestamp arrival = sent + not_negative(latency);
   last_arrival_ = std::max(last_arrival_, arrival);
   return last_arrival_;
 }
@@ -264,13 +267,17 @@ void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
     reject(order.id(), 110, off_tick(order.terms, symbol.tick), true, arrival);
     return;
   }
-  order.arrived = true;
   order.priority = next_priority_++;
   order.state = needs_election(order.terms.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
-  symbol.queue.push_back(&order);  // the newest priority: the queue stays sorted
   send_status(order, order.working_state(), deliver_at(arrival));
   match_on_arrival(order, arrival);
+  // Only an order still working joins the queue (with the newest priority, so the queue stays
+  // sorted): one that filled or was cancelled on arrival never enters it, nor has to leave it.
+  if (!is_terminal(order.state)) {
+    symbol.queue.push_back(&order);
+    order.queued = true;
+  }
 }
 
 void SimulatedVenue::apply_modify(const CommandDetail& command, Timestamp arrival) {
@@ -646,7 +653,7 @@ void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order
 void SimulatedVenue::sweep() {
   if (ended_.empty()) return;
   for (SimOrder* order : ended_) {
-    if (order->arrived) remove_from_queue(*order->symbol, *order);
+    if (order->queued) remove_from_queue(*order->symbol, *order);
     order->known->record = KnownOrder{nullptr, order->state};
     finished_order_.push_back(order->known);
     commission_.order_closed(order->id());
@@ -669,7 +676,10 @@ Timestamp SimulatedVenue::stamp(Timestamp at) {
 }
 
 Timestamp SimulatedVenue::deliver_at(Timestamp event) {
-  return stamp(event + not_negative(latency_model_->response_latency(event, rng_)));
+  const Nanoseconds latency = fixed_latency_ != nullptr
+                                  ? fixed_latency_->response_latency(event, rng_)
+                                  : latency_model_->response_latency(event, rng_);
+  return stamp(event + not_negative(latency));
 }
 
 // Reports are written field by field into the VenueMessage the sink receives: nothing is built

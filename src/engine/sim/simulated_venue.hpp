@@ -95,7 +95,7 @@ class SimulatedVenue final : public ExecutionClient {
     OrderTerms terms;
     BrokerOrderId broker_id;
     Timestamp arrival;
-    bool arrived = false;
+    bool queued = false;  // in its symbol's queue (arrived, and still working then)
     VenueOrderState state =
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled;
@@ -195,6 +195,9 @@ class SimulatedVenue final : public ExecutionClient {
   SimulatedVenueConfig config_;
   std::unique_ptr<FillModel> fill_model_;
   std::unique_ptr<LatencyModel> latency_model_;
+  // The model when it is the default FixedLatency (a final class): its calls, two or three per
+  // order, are then direct and inline.
+  FixedLatency* fixed_latency_ = nullptr;
   Rng rng_;
   std::string execution_text_;             // the last execution id, "e0d5.0000001.01"
   std::size_t execution_prefix_size_ = 0;  // "e0d5."

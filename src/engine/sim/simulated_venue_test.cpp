@@ -223,6 +223,30 @@ TEST(SimVenueCommands, ModifyRejections) {
   EXPECT_EQ(h.recorder.last_state("live"), State::kSubmitted);
 }
 
+// Orders on one symbol may name different contracts (another route, say): the venue keeps each
+// order's own, and a modify must name that one.
+TEST(SimVenueCommands, ModifyMustNameTheOrdersOwnContract) {
+  Harness h;
+  Order direct = limit("direct", Side::kBuy, 10, "1");
+  direct.contract.exchange = "ISLAND";
+  h.submit_at(minute(0), limit("smart", Side::kBuy, 10, "1"));
+  h.submit_at(minute(0), direct);
+  h.submit_at(minute(0), limit("smart too", Side::kBuy, 10, "1"));
+  h.feed(bar(1, "50", "51", "49", "50.5"));
+  Order smart_rerouted = limit("smart", Side::kBuy, 10, "2");
+  smart_rerouted.contract.exchange = "ISLAND";
+  Order direct_repriced = limit("direct", Side::kBuy, 10, "2");
+  direct_repriced.contract.exchange = "ISLAND";
+  h.modify_at(minute(1) + 1s, smart_rerouted);
+  h.modify_at(minute(1) + 1s, direct_repriced);
+  h.modify_at(minute(1) + 1s, limit("smart too", Side::kBuy, 10, "2"));
+  h.venue.advance_to(minute(1) + 1s);
+  ASSERT_EQ(h.recorder.rejects("smart").size(), 1u);
+  EXPECT_EQ(h.recorder.rejects("smart")[0].code, 105);
+  EXPECT_TRUE(h.recorder.rejects("direct").empty());
+  EXPECT_TRUE(h.recorder.rejects("smart too").empty());
+}
+
 TEST(SimVenueCommands, ModifyBelowTheFilledQuantityIsRefused) {
   SimulatedVenueConfig config;
   config.max_volume_share = Percent::from_units(10);

@@ -10,10 +10,12 @@ IbkrFixedCommission::IbkrFixedCommission(IbkrFixedConfig config)
       plan_(config_.minimum_per_order, config_.maximum_percent_of_value, config_.fees) {}
 
 Money IbkrFixedCommission::commission(const CommissionInput& fill) {
+  const Money raw = notional(per_share_, fill.quantity);
+  if (OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id)) {
+    return plan_.book(*accrual, fill, raw);
+  }
   OrderAccrual single;  // a fill without an order is an order of its own
-  OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id);
-  return plan_.book(accrual != nullptr ? *accrual : single, fill,
-                    notional(per_share_, fill.quantity));
+  return plan_.book(single, fill, raw);
 }
 
 CommissionBreakdown IbkrFixedCommission::charge(const CommissionInput& fill,

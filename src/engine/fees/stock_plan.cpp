@@ -28,6 +28,15 @@ Money in_cents(Money exact) {
   return Money::from_raw(raw, kCents);
 }
 
+// Adds the fill's exact charge to the order's; what the fill is booked, in cents.
+Money settle(OrderAccrual& accrual, Money exact) {
+  accrual.exact_total += exact;
+  const Money rounded = in_cents(accrual.exact_total);
+  const Money total = rounded - accrual.charged;
+  accrual.charged = rounded;
+  return total;
+}
+
 }  // namespace
 
 PreparedFee::PreparedFee(const FeeItem& item)
@@ -73,14 +82,6 @@ inline Money StockPlan::add_commission(OrderAccrual& accrual, Money raw_commissi
   const Money commission = bounded - accrual.commission;  // never negative: bounded only grows
   accrual.commission = bounded;
   return commission;
-}
-
-inline Money StockPlan::settle(OrderAccrual& accrual, Money exact) {
-  accrual.exact_total += exact;
-  const Money rounded = in_cents(accrual.exact_total);
-  const Money total = rounded - accrual.charged;
-  accrual.charged = rounded;
-  return total;
 }
 
 Money StockPlan::book(OrderAccrual& accrual, const CommissionInput& fill,

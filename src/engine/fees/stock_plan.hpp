@@ -86,8 +86,6 @@ class StockPlan {
  private:
   // Adds the fill to the order's commission before fees; the fill's share of it.
   Money add_commission(OrderAccrual& accrual, Money raw_commission, Money value) const;
-  // Adds the fill's exact charge to the order's; what the fill is booked, in cents.
-  static Money settle(OrderAccrual& accrual, Money exact);
   const std::vector<PreparedFee>& fees_for(Side side) const {
     return side == Side::kSell ? sale_fees_ : buy_fees_;
   }

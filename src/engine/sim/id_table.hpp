@@ -73,7 +73,7 @@ class IdTable {
         hole = next;
       }
     }
-    slots_[hole] = Slot{0, nullptr};
+    slots_[hole] = Slot{};
     free_.push_back(entry);
     --size_;
   }
@@ -81,10 +81,9 @@ class IdTable {
   std::size_t size() const { return size_; }
 
  private:
-  // Trivial on purpose: a new, empty index is then zeroed in bulk rather than slot by slot.
   struct Slot {
-    std::uint64_t hash;
-    Entry* entry;  // null: empty
+    std::uint64_t hash = 0;
+    Entry* entry = nullptr;  // null: empty
   };
 
   static std::uint64_t hash_of(const ClientOrderId& id) { return std::hash<ClientOrderId>{}(id); }

@@ -650,8 +650,7 @@ void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order
 
 // Finished orders leave their symbol's queue and give their slot back; their id is remembered
 // with the final state only.
-void SimulatedVenue::sweep() {
-  if (ended_.empty()) return;
+void SimulatedVenue::sweep_ended() {
   for (SimOrder* order : ended_) {
     if (order->queued) remove_from_queue(*order->symbol, *order);
     order->known->record = KnownOrder{nullptr, order->state};

@@ -173,7 +173,11 @@ class SimulatedVenue final : public ExecutionClient {
   void fill(SimOrder& order, Price price, Quantity quantity, Timestamp at);
   void report_election(SimOrder& order, Timestamp at);
   void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
-  void sweep();
+  // Called after every command and market data event; most end no order.
+  void sweep() {
+    if (!ended_.empty()) sweep_ended();
+  }
+  void sweep_ended();
   static void remove_from_queue(SymbolState& state, const SimOrder& order);
 
   // Messages.

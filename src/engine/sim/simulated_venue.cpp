@@ -75,18 +75,15 @@ char* write_hex(char* out, std::uint64_t value, int min_digits) {
 __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
 // fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: only the
-// last `at_most` decimals can be zeros to strip.
+// last `at_most` decimals can be zeros to strip. Multiplications, no division (is_multiple_of_
+// pow10), as every fill's status report asks this.
 int exact_precision_at_most(std::int64_t raw, int at_most) {
-  static constexpr std::array<std::int64_t, 10> kPow10{
-      1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
-  const std::int64_t unit = kPow10[static_cast<std::size_t>(kFixedPrecision - at_most)];
-  if (raw % unit != 0) return fixed::exact_precision(raw);
-  int precision = at_most;
-  std::int64_t units = raw / unit;
-  while (precision > 0 && units % 10 == 0) {
-    units /= 10;
-    --precision;
+  if (!fixed::is_multiple_of_pow10(raw, kFixedPrecision - at_most)) {
+    return fixed::exact_precision(raw);
   }
+  int precision = at_most;
+  while (precision > 0 && fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision + 1))
+    --precision;
   return precision;
 }
 

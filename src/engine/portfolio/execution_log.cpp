@@ -20,7 +20,8 @@ ExecutionLog::Slot ExecutionLog::make_slot(std::size_t hash, std::uint32_t index
   return (static_cast<std::uint64_t>(hash) & ~kIndexMask) | (index + 1);
 }
 
-std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
+// Inline into find and insert: one probe per fill.
+inline std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = static_cast<std::uint64_t>(hash) & ~kIndexMask;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {

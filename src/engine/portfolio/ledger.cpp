@@ -133,22 +133,23 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
 
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  closed_trades_.push_back(ClosedTrade{
-      .symbol = position.symbol,
-      .side = long_lot ? TradeSide::kLong : TradeSide::kShort,
-      .quantity = matched,
-      .entry_time = lot.open_time,
-      .entry_price = lot.price,
-      .exit_time = fill.time,
-      .exit_price = fill.price,
-      .entry_notional = cost,
-      .gross_pnl = gross,
-      .entry_commission = entry_commission,
-      .exit_commission = exit_commission,
-      .net_pnl = gross - entry_commission - exit_commission,
-      .max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price,
-      .max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low,
-  });
+  // Filled in where it lives: a ClosedTrade is a few hundred bytes, and one is made for about
+  // every other fill.
+  ClosedTrade& trade = closed_trades_.emplace_back();
+  trade.symbol = position.symbol;
+  trade.side = long_lot ? TradeSide::kLong : TradeSide::kShort;
+  trade.quantity = matched;
+  trade.entry_time = lot.open_time;
+  trade.entry_price = lot.price;
+  trade.exit_time = fill.time;
+  trade.exit_price = fill.price;
+  trade.entry_notional = cost;
+  trade.gross_pnl = gross;
+  trade.entry_commission = entry_commission;
+  trade.exit_commission = exit_commission;
+  trade.net_pnl = gross - entry_commission - exit_commission;
+  trade.max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price;
+  trade.max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low;
   next_from_lot_.push_back(kNoTrade);
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
@@ -272,27 +273,6 @@ void Ledger::mark_at_bar(LedgerPosition& position, const Bar& bar) {
     }
   }
   set_price(position, bar.close, bar.time, value_at(position, bar.close));
-}
-
-Money Ledger::value_at(const LedgerPosition& position, Price price) {
-  return position.quantity.is_zero() ? Money{} : notional(price, position.quantity);
-}
-
-void Ledger::set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
-  position.last_price = price;
-  position.last_price_time = time;
-  const Money before = position.market_value;
-  if (before.is_positive()) {
-    long_value_ -= before;
-  } else {
-    short_value_ += before;
-  }
-  if (value.is_positive()) {
-    long_value_ += value;
-  } else {
-    short_value_ -= value;
-  }
-  position.market_value = value;
 }
 
 Money Ledger::buying_power() const {

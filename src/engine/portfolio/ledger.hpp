@@ -160,9 +160,27 @@ class Ledger {
   void close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
                         Quantity matched, Money exit_commission);
   void spread_entry_commission(const ExecutionRecord& record, std::uint32_t index, Money amount);
-  static Money value_at(const LedgerPosition& position, Price price);
+  // Inline, like set_price: every fill, mark and bar of a held symbol comes through both.
+  static Money value_at(const LedgerPosition& position, Price price) {
+    return position.quantity.is_zero() ? Money{} : notional(price, position.quantity);
+  }
   // `value` is value_at(position, price), passed in where it is already known.
-  void set_price(LedgerPosition& position, Price price, Timestamp time, Money value);
+  void set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
+    position.last_price = price;
+    position.last_price_time = time;
+    const Money before = position.market_value;
+    if (before.is_positive()) {
+      long_value_ -= before;
+    } else {
+      short_value_ += before;
+    }
+    if (value.is_positive()) {
+      long_value_ += value;
+    } else {
+      short_value_ -= value;
+    }
+    position.market_value = value;
+  }
 
   AccountType account_type_;
   Money starting_cash_;

@@ -301,10 +301,6 @@ LedgerSnapshot Ledger::snapshot(Timestamp time) const {
                         .buying_power = buying_power()};
 }
 
-const LedgerPosition* Ledger::position(std::string_view symbol) const {
-  return index_.find(symbol);
-}
-
 ExecutionId Ledger::execution_id(std::uint32_t index) const {
   return ExecutionId(std::string(executions_.id(index)));
 }

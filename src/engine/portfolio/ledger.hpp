@@ -115,7 +115,7 @@ class Ledger {
 
   // Every symbol ever filled, flat ones included, ordered by symbol.
   const PositionMap& positions() const { return positions_; }
-  const LedgerPosition* position(std::string_view symbol) const;
+  const LedgerPosition* position(std::string_view symbol) const { return index_.find(symbol); }
   // In the order they closed; within one fill, in FIFO lot order.
   std::span<const ClosedTrade> closed_trades() const { return closed_trades_; }
   // Execution ids booked, numbered in booking order (Lot::fill is such a number).

@@ -41,7 +41,8 @@ void Simulation::add_feed(BarFeed& feed) {
   read_next(slot);
 }
 
-void Simulation::read_next(FeedSlot& slot) {
+// Inline into on_data, once per bar.
+[[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
   slot.next = slot.feed->next_ref((*slot.scratch)[slot.scratch_turn]);
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
@@ -162,7 +163,8 @@ bool Simulation::run_until(Timestamp until) {
   }
 }
 
-void Simulation::on_data(FeedSlot& slot) {
+// Inline into the loop, once per bar.
+[[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
   const SymbolIndex symbol = slot.symbol;
   // Stays valid while the feed's next bar is read (FeedSlot).
   const MarketBar& current = *slot.next;
@@ -193,7 +195,9 @@ void Simulation::dispatch(const Event& event) {
   }
 }
 
-void Simulation::complete_bar(SymbolIndex symbol_index, const Bar& bar) {
+// Inline into the loop, once per bar.
+[[gnu::always_inline]] inline void Simulation::complete_bar(SymbolIndex symbol_index,
+                                                            const Bar& bar) {
   ++bars_processed_;
   const Symbol& symbol = symbols_[symbol_index].symbol;
   if (bar_fill_ == BarFill::kClose) {

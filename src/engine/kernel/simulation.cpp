@@ -72,6 +72,8 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   // At equal instants: messages and completions already queued go first (a strategy acting on
   // the bar that just completed must reach the venue before the next bar opens), then timers,
   // then commands arriving at the venue, then new market data.
+  // Asked first: a call the compiler cannot see into, so nothing is held across it.
+  const std::optional<Timestamp> arrival = venue_.next_arrival();
   NextEvent next;
   // The three queues of things already scheduled, in (time, push order). Push order numbers are
   // unique, so the order they are asked in does not matter.
@@ -96,7 +98,7 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   if (const Timestamp wakeup = engine_.next_wakeup(); wakeup < next.at) {
     next = NextEvent{wakeup, 0, Source::kWakeup};
   }
-  if (auto arrival = venue_.next_arrival(); arrival && *arrival < next.at) {
+  if (arrival && *arrival < next.at) {
     next = NextEvent{*arrival, 0, Source::kArrival};
   }
   for (std::uint32_t i = 0; i < feeds_.size(); ++i) {

@@ -41,7 +41,7 @@ void Simulation::add_feed(BarFeed& feed) {
   read_next(slot);
 }
 
-// Inline into on_data, once per bar.
+// The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
   slot.next = slot.feed->next_ref((*slot.scratch)[slot.scratch_turn]);
   if (slot.next == nullptr) {
@@ -66,8 +66,6 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   return index;
 }
 
-// Inline into run_until (forced: GCC keeps it out of line otherwise), like step: the pair runs
-// for every event, and a call costs more than most of what they do for a bar.
 [[gnu::always_inline]] inline Simulation::NextEvent Simulation::next_source() const {
   // At equal instants: messages and completions already queued go first (a strategy acting on
   // the bar that just completed must reach the venue before the next bar opens), then timers,
@@ -165,7 +163,6 @@ bool Simulation::run_until(Timestamp until) {
   }
 }
 
-// Inline into the loop, once per bar.
 [[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
   const SymbolIndex symbol = slot.symbol;
   // Stays valid while the feed's next bar is read (FeedSlot).
@@ -197,7 +194,6 @@ void Simulation::dispatch(const Event& event) {
   }
 }
 
-// Inline into the loop, once per bar.
 [[gnu::always_inline]] inline void Simulation::complete_bar(SymbolIndex symbol_index,
                                                             const Bar& bar) {
   ++bars_processed_;

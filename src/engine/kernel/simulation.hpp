@@ -115,13 +115,15 @@ class Simulation {
     std::uint32_t feed = 0;  // for kData: the feed whose bar is due
     Source source = Source::kNone;
   };
-  NextEvent next_source() const;
-  void step(NextEvent next);
-  void read_next(FeedSlot& slot);
+  // The per-event path, defined inline in simulation.cpp (the only place that calls them) and
+  // folded into run_until's loop: calls cost more than most of what these do for a bar.
+  inline NextEvent next_source() const;
+  inline void step(NextEvent next);
+  inline void read_next(FeedSlot& slot);
+  inline void on_data(FeedSlot& slot);
+  inline void complete_bar(SymbolIndex symbol, const Bar& bar);
   SymbolIndex intern(const Symbol& symbol);
-  void on_data(FeedSlot& slot);
   void dispatch(const Event& event);
-  void complete_bar(SymbolIndex symbol, const Bar& bar);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
   template <class E>
   void push(Timestamp at, E&& event) {

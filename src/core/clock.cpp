@@ -1,7 +1,5 @@
 #include "core/clock.hpp"
 
-#include <cstdlib>
-
 namespace ibtrade {
 
 std::uint64_t TimerQueue::set(std::string name, Timestamp at, Nanoseconds interval) {
@@ -20,7 +18,7 @@ bool TimerQueue::cancel(std::uint64_t id) {
   return true;
 }
 
-std::vector<TimerEvent> TimerQueue::pop_due(Timestamp now) {
+std::vector<TimerEvent> TimerQueue::pop_due_timers(Timestamp now) {
   std::vector<TimerEvent> due;
   while (!by_due_.empty() && by_due_.begin()->first.first <= now) {
     auto node = by_due_.extract(by_due_.begin());
@@ -36,17 +34,6 @@ std::vector<TimerEvent> TimerQueue::pop_due(Timestamp now) {
     }
   }
   return due;
-}
-
-Timestamp TimerQueue::next_due() const {
-  return by_due_.empty() ? Timestamp::max() : by_due_.begin()->first.first;
-}
-
-std::vector<TimerEvent> TestClock::advance_to(Timestamp to) {
-  if (to < now_) std::abort();  // time never runs backward: a caller bug
-  std::vector<TimerEvent> fired = timers_.pop_due(to);
-  now_ = to;
-  return fired;
 }
 
 }  // namespace ibtrade

@@ -32,6 +32,13 @@ class BarFeed {
     bar = std::move(*next_bar);
     return true;
   }
+  // The same stream again, as a pointer to the next bar, nullptr at the end. A feed that keeps
+  // its bars in memory for the whole run returns them where they are, with no copy at all; the
+  // others read into `scratch`. The bar stays valid at least until `scratch` is reused; it must
+  // not be changed.
+  virtual const MarketBar* next_ref(MarketBar& scratch) {
+    return next_into(scratch) ? &scratch : nullptr;
+  }
 };
 
 // Copies `from` into `into`, assigning the symbol string only when it changes.
@@ -55,6 +62,10 @@ class SpanBarFeed final : public BarFeed {
     copy_bar_into(bars_[index_++], bar);
     return true;
   }
+  // In place: the bars outlive the feed.
+  const MarketBar* next_ref(MarketBar& /*scratch*/) override {
+    return index_ == bars_.size() ? nullptr : &bars_[index_++];
+  }
 
  private:
   std::span<const MarketBar> bars_;
@@ -70,6 +81,7 @@ class VectorBarFeed final : public BarFeed {
   VectorBarFeed& operator=(const VectorBarFeed&) = delete;
   std::optional<MarketBar> next() override { return reader_.next(); }
   bool next_into(MarketBar& bar) override { return reader_.next_into(bar); }
+  const MarketBar* next_ref(MarketBar& scratch) override { return reader_.next_ref(scratch); }
 
  private:
   std::vector<MarketBar> bars_;

@@ -1,5 +1,6 @@
 #include "engine/kernel/bar_feed.hpp"
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -89,6 +90,44 @@ TEST(BarFeed, SpanFeedReadsInPlaceAndEndsWithNullopt) {
   EXPECT_FALSE(feed.next().has_value());
   MarketBar bar;
   EXPECT_FALSE(feed.next_into(bar));
+}
+
+// Reads the whole feed through next_ref with two scratch bars used in turn, as the simulation
+// does, checking that the bar read before stays intact while the next one is read.
+std::vector<MarketBar> drain_ref(BarFeed& feed) {
+  std::vector<MarketBar> out;
+  std::array<MarketBar, 2> scratch;
+  std::size_t turn = 0;
+  const MarketBar* previous = nullptr;
+  MarketBar previous_copy;
+  while (const MarketBar* bar = feed.next_ref(scratch[turn])) {
+    if (previous != nullptr) expect_same(*previous, previous_copy);
+    if (bar == &scratch[turn]) turn ^= 1U;
+    out.push_back(*bar);
+    previous = bar;
+    previous_copy = *bar;
+  }
+  return out;
+}
+
+TEST(BarFeed, NextRefGivesTheSameBarsAsNext) {
+  const std::vector<MarketBar> bars = mixed_bars();
+  VectorBarFeed vector_feed(bars);
+  expect_all(drain_ref(vector_feed), bars);
+  SpanBarFeed span_feed(bars);
+  expect_all(drain_ref(span_feed), bars);
+  NextOnlyFeed default_feed(bars);
+  expect_all(drain_ref(default_feed), bars);
+}
+
+TEST(BarFeed, SpanFeedGivesItsBarsInPlaceAndOthersUseTheScratchBar) {
+  const std::vector<MarketBar> bars = mixed_bars();
+  MarketBar scratch;
+  SpanBarFeed span_feed(bars);
+  EXPECT_EQ(span_feed.next_ref(scratch), &bars[0]);
+  NextOnlyFeed default_feed(bars);
+  EXPECT_EQ(default_feed.next_ref(scratch), &scratch);
+  expect_same(scratch, bars[0]);
 }
 
 TEST(BarFeed, SameSymbolComparesWholeNames) {

@@ -235,10 +235,6 @@ void Engine::on_time() {
   risk_.update();
 }
 
-Timestamp Engine::next_wakeup() const {
-  return std::min(timers_.next_due(), prices_.next_deadline());
-}
-
 Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
   // An order's updates come in runs (submitted, filled, its status): the last answer is usually
   // the one. The order manager never moves or drops an order, so its address names it.

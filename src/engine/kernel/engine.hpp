@@ -3,6 +3,7 @@
 // feed it market data, venue messages and the time; it never reads a clock of its own.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -64,8 +65,9 @@ class Engine final : private OrderListener, private RiskView {
   void on_session_close(date::year_month_day day);
   // Fires strategy timers and price-management deadlines due at or before now().
   void on_time();
-  // The next instant on_time() has work; Timestamp::max() when none.
-  Timestamp next_wakeup() const;
+  // The next instant on_time() has work; Timestamp::max() when none. Inline: a simulated run
+  // asks before every event.
+  Timestamp next_wakeup() const { return std::min(timers_.next_due(), prices_.next_deadline()); }
 
   const Ledger& ledger() const { return ledger_; }
   const OrderManager& orders() const { return orders_; }

@@ -27,13 +27,18 @@ class MergedBarFeed final : public BarFeed {
   // The earliest pending bar across the feeds. Throws std::logic_error if a feed breaks the
   // BarFeed contract by going back in time, since the merged stream would then go back too.
   std::optional<MarketBar> next() override;
+  // The same, read into `bar` (its symbol is assigned only when it changes).
+  bool next_into(MarketBar& bar) override;
 
   std::size_t feed_count() const { return sources_.size(); }
 
  private:
+  // A feed's pending bar is read in place (BarFeed::next_into) and reused bar after bar, so a
+  // long run of one symbol's bars costs no string work.
   struct Source {
     BarFeed* feed = nullptr;
-    std::optional<MarketBar> pending;
+    MarketBar pending;
+    bool has_pending = false;
   };
   using Key = std::pair<Timestamp, std::size_t>;  // (bar.time, feed index): unique, total order
 

@@ -35,16 +35,25 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
       bar_fill_(config.bar_fill) {}
 
 void Simulation::add_feed(BarFeed& feed) {
-  feeds_.push_back(FeedSlot{&feed, {}, 0, false});
-  read_next(feeds_.back());
+  FeedSlot& slot = feeds_.emplace_back();
+  slot.feed = &feed;
+  slot.scratch = std::make_unique<std::array<MarketBar, 2>>();
+  read_next(slot);
 }
 
-void Simulation::read_next(FeedSlot& slot) {
-  slot.has_next = slot.feed->next_into(slot.next);
-  if (!slot.has_next) return;
+// The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
+[[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
+  slot.next = slot.feed->next_ref((*slot.scratch)[slot.scratch_turn]);
+  if (slot.next == nullptr) {
+    slot.next_time = Timestamp::max();
+    return;
+  }
+  // The bar handled now may sit in the other scratch bar: the next read takes the other one.
+  if (slot.next == &(*slot.scratch)[slot.scratch_turn]) slot.scratch_turn ^= 1U;
+  slot.next_time = slot.next->bar.time;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (symbols_.empty() || !same_symbol(symbols_[slot.symbol].symbol, slot.next.symbol)) {
-    slot.symbol = intern(slot.next.symbol);
+  if (symbols_.empty() || !same_symbol(symbols_[slot.symbol].symbol, slot.next->symbol)) {
+    slot.symbol = intern(slot.next->symbol);
   }
 }
 
@@ -57,69 +66,50 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   return index;
 }
 
-Simulation::NextEvent Simulation::next_source() const {
+[[gnu::always_inline]] inline Simulation::NextEvent Simulation::next_source() const {
   // At equal instants: messages and completions already queued go first (a strategy acting on
   // the bar that just completed must reach the venue before the next bar opens), then timers,
   // then commands arriving at the venue, then new market data.
+  // Asked first: a call the compiler cannot see into, so nothing is held across it.
+  const std::optional<Timestamp> arrival = venue_.next_arrival();
   NextEvent next;
-  // The three queues of things already scheduled, in (time, push order). Sequence numbers are
-  // far below the maximum, so the first queue offered always wins against the empty start.
+  // The three queues of things already scheduled, in (time, push order). Push order numbers are
+  // unique, so the order they are asked in does not matter.
   std::uint64_t seq = std::numeric_limits<std::uint64_t>::max();
-  auto offer = [&](Timestamp t, std::uint64_t s, Source source) {
-    if (t < next.at || (t == next.at && s < seq)) {
-      next.at = t;
-      seq = s;
-      next.source = source;
-    }
-  };
-  if (!queue_.empty()) offer(queue_.next_time(), queue_.next_seq(), Source::kQueue);
-  if (!deliveries_.empty()) offer(deliveries_.front().at, deliveries_.front().seq, Source::kVenue);
   if (!completions_.empty()) {
-    offer(completions_.front().at, completions_.front().seq, Source::kComplete);
+    next = NextEvent{completions_.front().at, 0, Source::kComplete};
+    seq = completions_.front().seq;
   }
-  auto consider = [&](Timestamp t, Source s) {
-    if (t < next.at) {
-      next.at = t;
-      next.source = s;
+  if (!deliveries_.empty()) {
+    const auto& front = deliveries_.front();
+    if (front.at < next.at || (front.at == next.at && front.seq < seq)) {
+      next = NextEvent{front.at, 0, Source::kVenue};
+      seq = front.seq;
     }
-  };
-  consider(engine_.next_wakeup(), Source::kWakeup);
-  if (auto arrival = venue_.next_arrival()) consider(*arrival, Source::kArrival);
-  for (const FeedSlot& slot : feeds_) {
-    if (slot.has_next && slot.next.bar.time < next.at) {
-      next.at = slot.next.bar.time;
-      next.source = Source::kData;
-      next.feed = static_cast<std::size_t>(&slot - feeds_.data());
+  }
+  if (!queue_.empty()) {
+    const Timestamp at = queue_.next_time();
+    if (at < next.at || (at == next.at && queue_.next_seq() < seq)) {
+      next = NextEvent{at, 0, Source::kQueue};
     }
+  }
+  if (const Timestamp wakeup = engine_.next_wakeup(); wakeup < next.at) {
+    next = NextEvent{wakeup, 0, Source::kWakeup};
+  }
+  if (arrival && *arrival < next.at) {
+    next = NextEvent{*arrival, 0, Source::kArrival};
+  }
+  for (std::uint32_t i = 0; i < feeds_.size(); ++i) {
+    if (feeds_[i].next_time < next.at) next = NextEvent{feeds_[i].next_time, i, Source::kData};
   }
   return next;
 }
 
-void Simulation::run() {
-  while (run_until(Timestamp::max())) {
-  }
+Timestamp Simulation::next_event_time() const {
+  return next_source().at;
 }
 
-bool Simulation::run_until(Timestamp until) {
-  if (!started_) {
-    started_ = true;
-    engine_.start();
-  }
-  for (;;) {
-    const NextEvent next = next_source();
-    if (next.source == Source::kNone) {
-      if (open_day_) close_session(*open_day_);
-      // The closing auction's messages.
-      if (!queue_.empty() || !deliveries_.empty() || !completions_.empty()) continue;
-      engine_.stop();
-      return false;
-    }
-    if (next.at > until) return true;
-    step(next);
-  }
-}
-
-void Simulation::step(const NextEvent& next) {
+[[gnu::always_inline]] inline void Simulation::step(NextEvent next) {
   if (next.at > clock_.now()) (void)clock_.advance_to(next.at);
   switch (next.source) {
     case Source::kQueue: {
@@ -149,12 +139,38 @@ void Simulation::step(const NextEvent& next) {
   }
 }
 
-void Simulation::on_data(FeedSlot& slot) {
+void Simulation::run() {
+  while (run_until(Timestamp::max())) {
+  }
+}
+
+bool Simulation::run_until(Timestamp until) {
+  if (!started_) {
+    started_ = true;
+    engine_.start();
+  }
+  for (;;) {
+    const NextEvent next = next_source();
+    if (next.source == Source::kNone) {
+      if (open_day_) close_session(*open_day_);
+      // The closing auction's messages.
+      if (!queue_.empty() || !deliveries_.empty() || !completions_.empty()) continue;
+      engine_.stop();
+      return false;
+    }
+    if (next.at > until) return true;
+    step(next);
+  }
+}
+
+[[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
   const SymbolIndex symbol = slot.symbol;
-  const Bar bar = slot.next.bar;
-  const Timestamp complete_at = bar.time + slot.next.duration;
+  // Stays valid while the feed's next bar is read (FeedSlot).
+  const MarketBar& current = *slot.next;
+  const Bar& bar = current.bar;
+  const Timestamp complete_at = bar.time + current.duration;
   read_next(slot);
-  if (slot.has_next && slot.next.bar.time < bar.time) {
+  if (slot.next_time < bar.time) {
     throw std::invalid_argument("bar feed for " + symbols_[symbol].symbol + " goes back in time");
   }
   open_session_if_new(symbol, bar.time);
@@ -178,7 +194,8 @@ void Simulation::dispatch(const Event& event) {
   }
 }
 
-void Simulation::complete_bar(SymbolIndex symbol_index, const Bar& bar) {
+[[gnu::always_inline]] inline void Simulation::complete_bar(SymbolIndex symbol_index,
+                                                            const Bar& bar) {
   ++bars_processed_;
   const Symbol& symbol = symbols_[symbol_index].symbol;
   if (bar_fill_ == BarFill::kClose) {

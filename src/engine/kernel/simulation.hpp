@@ -3,6 +3,7 @@
 // Single-threaded; deterministic for the same feeds, configuration and seed.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -68,7 +69,7 @@ class Simulation {
   bool run_until(Timestamp until);
   // When the next event is due (data, message, timer or command arrival); Timestamp::max()
   // when nothing is left.
-  Timestamp next_event_time() const { return next_source().at; }
+  Timestamp next_event_time() const;
 
   Engine& engine() { return engine_; }
   const Engine& engine() const { return engine_; }
@@ -93,28 +94,36 @@ class Simulation {
     date::year_month_day day;
   };
   using Event = std::variant<BarComplete, SessionClose>;
-  // A feed's pending bar is kept here and refilled in place (BarFeed::next_into), with its
-  // symbol's index: consecutive bars of one symbol cost no string work.
+  // A feed and its pending bar. The bar is read in place where the feed keeps its bars in
+  // memory (BarFeed::next_ref), else into one of two scratch bars, in turn: so the bar being
+  // handled stays valid while the feed's next one is read, and neither is copied.
   struct FeedSlot {
+    // next->bar.time, or Timestamp::max() at the end: what the loop compares on every event.
+    Timestamp next_time = Timestamp::max();
+    const MarketBar* next = nullptr;  // null at the end
+    SymbolIndex symbol = 0;           // next->symbol's slot; valid when next is set
+    std::uint32_t scratch_turn = 0;   // which scratch bar the next read may use
     BarFeed* feed = nullptr;
-    MarketBar next;
-    SymbolIndex symbol = 0;  // next.symbol's slot; valid when has_next
-    bool has_next = false;
+    // Owned apart from the slot: the slots' vector may grow while a bar in scratch is pending.
+    std::unique_ptr<std::array<MarketBar, 2>> scratch;
   };
 
-  enum class Source { kNone, kQueue, kVenue, kComplete, kWakeup, kArrival, kData };
+  enum class Source : std::uint8_t { kNone, kQueue, kVenue, kComplete, kWakeup, kArrival, kData };
+  // Sixteen bytes: returned in registers.
   struct NextEvent {
-    Source source = Source::kNone;
     Timestamp at = Timestamp::max();
-    std::size_t feed = 0;  // for kData: the feed whose bar is due
+    std::uint32_t feed = 0;  // for kData: the feed whose bar is due
+    Source source = Source::kNone;
   };
-  NextEvent next_source() const;
-  void step(const NextEvent& next);
-  void read_next(FeedSlot& slot);
+  // The per-event path, defined inline in simulation.cpp (the only place that calls them) and
+  // folded into run_until's loop: calls cost more than most of what these do for a bar.
+  inline NextEvent next_source() const;
+  inline void step(NextEvent next);
+  inline void read_next(FeedSlot& slot);
+  inline void on_data(FeedSlot& slot);
+  inline void complete_bar(SymbolIndex symbol, const Bar& bar);
   SymbolIndex intern(const Symbol& symbol);
-  void on_data(FeedSlot& slot);
   void dispatch(const Event& event);
-  void complete_bar(SymbolIndex symbol, const Bar& bar);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
   template <class E>
   void push(Timestamp at, E&& event) {

@@ -2,10 +2,13 @@
 // fills -> ledger, on hand-made bars.
 #include "engine/kernel/simulation.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "engine/fees/ibkr_fixed.hpp"
 #include "engine/fees/no_commission.hpp"
+#include "engine/kernel/merged_bar_feed.hpp"
 
 namespace ibtrade::engine {
 namespace {
@@ -325,6 +328,73 @@ TEST(Simulation, SameInputsGiveTheSameFills) {
     return strategy.fills;
   };
   EXPECT_EQ(run_once(), run_once());
+}
+
+// A feed with only next(): the simulation reads it into its scratch bars, not in place.
+class CopyingFeed final : public BarFeed {
+ public:
+  explicit CopyingFeed(std::vector<MarketBar> bars) : bars_(std::move(bars)) {}
+  std::optional<MarketBar> next() override {
+    if (index_ == bars_.size()) return std::nullopt;
+    return bars_[index_++];
+  }
+
+ private:
+  std::vector<MarketBar> bars_;
+  std::size_t index_ = 0;
+};
+
+// Records every bar it sees, with its symbol.
+class BarRecorder final : public Strategy {
+ public:
+  void on_bar(StrategyContext& /*ctx*/, const Symbol& symbol, const Bar& bar) override {
+    seen.push_back(MarketBar{symbol, bar, {}});
+  }
+  std::vector<MarketBar> seen;
+};
+
+std::vector<MarketBar> two_symbols() {
+  std::vector<MarketBar> out = rising_bars();
+  for (MarketBar bar : bars("BETA", {{"5.00", "5.10", "4.90", "5.05"},
+                                     {"5.05", "5.20", "5.00", "5.15"},
+                                     {"5.15", "5.30", "5.10", "5.25"}})) {
+    out.push_back(bar);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const MarketBar& a, const MarketBar& b) { return a.bar.time < b.bar.time; });
+  return out;
+}
+
+// Bars read in place (a VectorBarFeed) and bars read into the simulation's scratch bars (a
+// feed with only next(), a merge of two) reach the strategies identically.
+TEST(Simulation, FeedsReadInPlaceOrIntoScratchBarsGiveTheSameRun) {
+  auto seen_with = [](BarFeed& feed) {
+    NoCommission commission;
+    Simulation sim({}, commission);
+    BarRecorder recorder;
+    sim.add_strategy(StrategyId{"r"}, recorder);
+    sim.add_feed(feed);
+    sim.run();
+    EXPECT_EQ(sim.bars_processed(), recorder.seen.size());
+    return recorder.seen;
+  };
+  VectorBarFeed in_place(two_symbols());
+  const std::vector<MarketBar> want = seen_with(in_place);
+  ASSERT_EQ(want.size(), 7u);
+  CopyingFeed copying(two_symbols());
+  VectorBarFeed alpha(rising_bars());
+  VectorBarFeed beta(bars("BETA", {{"5.00", "5.10", "4.90", "5.05"},
+                                   {"5.05", "5.20", "5.00", "5.15"},
+                                   {"5.15", "5.30", "5.10", "5.25"}}));
+  MergedBarFeed merged({&alpha, &beta});
+  for (BarFeed* feed : std::initializer_list<BarFeed*>{&copying, &merged}) {
+    const std::vector<MarketBar> got = seen_with(*feed);
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(got[i].symbol, want[i].symbol) << i;
+      EXPECT_EQ(got[i].bar, want[i].bar) << i;
+    }
+  }
 }
 
 }  // namespace

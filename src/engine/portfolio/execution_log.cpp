@@ -1,5 +1,6 @@
 #include "engine/portfolio/execution_log.hpp"
 
+#include <cstring>
 #include <stdexcept>
 
 #include "core/hash.hpp"
@@ -14,13 +15,35 @@ std::uint32_t index_of(std::uint64_t slot) {
   return static_cast<std::uint32_t>(slot & kIndexMask);
 }
 
+// Copies `text` (at most 16 bytes) to `out` with fixed-size moves that stay inside both: a
+// memcpy of a variable size would be a library call.
+void copy_short(std::string_view text, char* out) {
+  const char* in = text.data();
+  const std::size_t n = text.size();
+  const auto copy = [&](std::size_t at, auto word) {
+    std::memcpy(&word, in + at, sizeof(word));
+    std::memcpy(out + at, &word, sizeof(word));
+  };
+  if (n >= 8) {  // two words that overlap in the middle
+    copy(0, std::uint64_t{});
+    copy(n - 8, std::uint64_t{});
+  } else if (n >= 4) {
+    copy(0, std::uint32_t{});
+    copy(n - 4, std::uint32_t{});
+  } else {
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] = in[i];
+  }
+}
+
 }  // namespace
 
 ExecutionLog::Slot ExecutionLog::make_slot(std::size_t hash, std::uint32_t index) {
   return (static_cast<std::uint64_t>(hash) & ~kIndexMask) | (index + 1);
 }
 
-std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
+// Inline into find and insert: one probe per fill.
+inline std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t tag = static_cast<std::uint64_t>(hash) & ~kIndexMask;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
@@ -28,7 +51,7 @@ std::size_t ExecutionLog::probe(std::string_view id, std::size_t hash) const {
     if (held == 0) return slot;
     if ((held & ~kIndexMask) != tag) continue;
     const Entry& entry = entries_[index_of(held) - 1];
-    if (entry.hash == hash && text_.compare(entry.offset, entry.length, id) == 0) return slot;
+    if (entry.hash == hash && same_bytes(text_of(entry), id)) return slot;
   }
 }
 
@@ -46,19 +69,25 @@ std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
   const std::size_t hash = hash_bytes(id);
   const std::size_t slot = probe(id, hash);
   if (slots_[slot] != 0) return {index_of(slots_[slot]) - 1, false};
-  if (entries_.size() >= kNotFound - 1 || id.size() > UINT32_MAX) {
+  if (entries_.size() >= kNotFound - 1 || text_.size() + id.size() > UINT32_MAX) {
     throw std::length_error("execution log is full");
   }
   const auto index = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back(Entry{hash, text_.size(), static_cast<std::uint32_t>(id.size())});
-  text_.append(id);
+  Entry& entry = entries_.emplace_back();
+  entry.hash = hash;
+  entry.length = static_cast<std::uint32_t>(id.size());
+  if (id.size() <= kInline) {
+    copy_short(id, entry.text.data());
+  } else {
+    entry.offset = static_cast<std::uint32_t>(text_.size());
+    text_.append(id);
+  }
   slots_[slot] = make_slot(hash, index);
   return {index, true};
 }
 
 std::string_view ExecutionLog::id(std::uint32_t index) const {
-  const Entry& entry = entries_.at(index);
-  return std::string_view(text_).substr(entry.offset, entry.length);
+  return text_of(entries_.at(index));
 }
 
 void ExecutionLog::reserve(std::size_t count) {

@@ -2,6 +2,7 @@
 // recognised and how a late commission finds its fill. Single-threaded, owned by the Ledger.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,12 +28,21 @@ class ExecutionLog {
   void reserve(std::size_t count);
 
  private:
+  // Ids of up to kInline bytes (the simulated venue's are 15) are kept in their entry, copied
+  // with a few word moves; longer ones (IB's are 23) go to text_. Either way an insert appends
+  // one entry and touches no other memory.
+  static constexpr std::size_t kInline = 16;
   struct Entry {
-    std::size_t hash = 0;
-    std::size_t offset = 0;  // into text_
+    std::uint64_t hash = 0;
     std::uint32_t length = 0;
+    std::uint32_t offset = 0;  // into text_, for an id longer than kInline
+    std::array<char, kInline> text{};
   };
 
+  std::string_view text_of(const Entry& entry) const {
+    return entry.length <= kInline ? std::string_view(entry.text.data(), entry.length)
+                                   : std::string_view(text_).substr(entry.offset, entry.length);
+  }
   // The slot that holds `id`, or the empty slot where it would go.
   std::size_t probe(std::string_view id, std::size_t hash) const;
   void rehash(std::size_t slot_count);
@@ -43,7 +53,7 @@ class ExecutionLog {
   static Slot make_slot(std::size_t hash, std::uint32_t index);
 
   std::vector<Entry> entries_;
-  std::string text_;  // every id, back to back
+  std::string text_;  // the ids longer than kInline, back to back
   std::vector<Slot> slots_;
 };
 

@@ -38,6 +38,26 @@ TEST(ExecutionLog, KeepsEveryIdThroughGrowth) {
   EXPECT_EQ(log.size(), kCount);
 }
 
+// Ids up to 16 bytes are kept in their entry, longer ones apart: every length reads back whole.
+TEST(ExecutionLog, KeepsIdsOfEveryLength) {
+  ExecutionLog log;
+  const std::string letters = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+  for (std::uint32_t n = 0; n <= 40; ++n) {
+    ASSERT_EQ(log.insert(letters.substr(0, n)), std::make_pair(n, true)) << n;
+  }
+  for (std::uint32_t n = 0; n <= 40; ++n) {
+    const std::string id = letters.substr(0, n);
+    EXPECT_EQ(log.id(n), id);
+    EXPECT_EQ(log.find(id), n);
+    EXPECT_EQ(log.insert(id), std::make_pair(n, false));
+    if (n > 0) {
+      std::string other = id;
+      other.back() = '#';  // same length, last byte differs
+      EXPECT_EQ(log.find(other), ExecutionLog::kNotFound) << other;
+    }
+  }
+}
+
 TEST(ExecutionLog, EmptyAndPrefixIdsAreDistinct) {
   ExecutionLog log;
   EXPECT_TRUE(log.insert("ab").second);

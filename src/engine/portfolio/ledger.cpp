@@ -22,11 +22,10 @@ void widen(Lot& lot, Price low, Price high) {
   if (high > lot.high) lot.high = high;
 }
 
-// What check_bar accepts, plus a positive low: the bars mark_bar books.
-bool bar_is_well_formed(const Bar& bar) {
-  return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&
-         bar.low <= bar.close && bar.close <= bar.high && !bar.volume.is_negative() &&
-         bar.low.is_positive();
+// What check_fill accepts, without building its answer.
+bool fill_is_well_formed(const Fill& fill) {
+  return !fill.execution_id.value().empty() && !fill.symbol.empty() &&
+         fill.quantity.is_positive() && fill.price.is_positive();
 }
 
 std::string check_fill(const Fill& fill) {
@@ -49,10 +48,15 @@ std::string check_fill(const Fill& fill) {
 Ledger::Ledger(Money starting_cash, AccountType account_type)
     : account_type_(account_type), starting_cash_(starting_cash), cash_(starting_cash) {}
 
+LedgerPosition& Ledger::add_position(const Symbol& symbol) {
+  LedgerPosition& added = positions_.emplace(symbol, LedgerPosition{}).first->second;
+  added.symbol = symbol;
+  index_.insert(added);
+  return added;
+}
+
 Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
-  if (std::string problem = check_fill(fill); !problem.empty()) {
-    return make_error(std::move(problem));
-  }
+  if (!fill_is_well_formed(fill)) return make_error(check_fill(fill));
   const auto [index, inserted] = executions_.insert(fill.execution_id.value());
   if (!inserted) return FillOutcome::kDuplicate;
   LedgerPosition& position = position_for(fill.symbol);
@@ -62,14 +66,6 @@ Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
   record.commission = fill.commission;
   book(position, fill, index);
   return FillOutcome::kBooked;
-}
-
-LedgerPosition& Ledger::position_for(const Symbol& symbol) {
-  if (LedgerPosition* known = index_.find(symbol)) return *known;
-  LedgerPosition& added = positions_.emplace(symbol, LedgerPosition{}).first->second;
-  added.symbol = symbol;
-  index_.insert(added);
-  return added;
 }
 
 void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
@@ -137,22 +133,23 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
 
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  closed_trades_.push_back(ClosedTrade{
-      .symbol = position.symbol,
-      .side = long_lot ? TradeSide::kLong : TradeSide::kShort,
-      .quantity = matched,
-      .entry_time = lot.open_time,
-      .entry_price = lot.price,
-      .exit_time = fill.time,
-      .exit_price = fill.price,
-      .entry_notional = cost,
-      .gross_pnl = gross,
-      .entry_commission = entry_commission,
-      .exit_commission = exit_commission,
-      .net_pnl = gross - entry_commission - exit_commission,
-      .max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price,
-      .max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low,
-  });
+  // Filled in where it lives: a ClosedTrade is a few hundred bytes, and one is made for about
+  // every other fill.
+  ClosedTrade& trade = closed_trades_.emplace_back();
+  trade.symbol = position.symbol;
+  trade.side = long_lot ? TradeSide::kLong : TradeSide::kShort;
+  trade.quantity = matched;
+  trade.entry_time = lot.open_time;
+  trade.entry_price = lot.price;
+  trade.exit_time = fill.time;
+  trade.exit_price = fill.price;
+  trade.entry_notional = cost;
+  trade.gross_pnl = gross;
+  trade.entry_commission = entry_commission;
+  trade.exit_commission = exit_commission;
+  trade.net_pnl = gross - entry_commission - exit_commission;
+  trade.max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price;
+  trade.max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low;
   next_from_lot_.push_back(kNoTrade);
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
@@ -255,20 +252,19 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
   return {};
 }
 
-Status Ledger::mark_bar(std::string_view symbol, const Bar& bar) {
-  // check_bar builds its answer as a string; a bar that passes these same tests skips it.
-  if (!bar_is_well_formed(bar)) {
-    if (std::string problem = check_bar(bar); !problem.empty()) {
-      return make_error("bar for \"" + std::string(symbol) + "\": " + problem);
-    }
-    if (!bar.low.is_positive()) {
-      return make_error("bar for \"" + std::string(symbol) + "\": low " + bar.low.to_string() +
-                        " is not positive");
-    }
+Status Ledger::check_marked_bar(std::string_view symbol, const Bar& bar) {
+  // check_bar builds its answer as a string: only a bar failing is_well_formed gets here.
+  if (std::string problem = check_bar(bar); !problem.empty()) {
+    return make_error("bar for \"" + std::string(symbol) + "\": " + problem);
   }
-  LedgerPosition* const found = index_.find(symbol);
-  if (found == nullptr) return {};
-  LedgerPosition& position = *found;
+  if (!bar.low.is_positive()) {
+    return make_error("bar for \"" + std::string(symbol) + "\": low " + bar.low.to_string() +
+                      " is not positive");
+  }
+  return {};
+}
+
+void Ledger::mark_at_bar(LedgerPosition& position, const Bar& bar) {
   for (Lot& lot : position.lots.view()) {
     if (lot.open_time <= bar.time) {
       widen(lot, bar.low, bar.high);
@@ -277,28 +273,6 @@ Status Ledger::mark_bar(std::string_view symbol, const Bar& bar) {
     }
   }
   set_price(position, bar.close, bar.time, value_at(position, bar.close));
-  return {};
-}
-
-Money Ledger::value_at(const LedgerPosition& position, Price price) {
-  return position.quantity.is_zero() ? Money{} : notional(price, position.quantity);
-}
-
-void Ledger::set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
-  position.last_price = price;
-  position.last_price_time = time;
-  const Money before = position.market_value;
-  if (before.is_positive()) {
-    long_value_ -= before;
-  } else {
-    short_value_ += before;
-  }
-  if (value.is_positive()) {
-    long_value_ += value;
-  } else {
-    short_value_ -= value;
-  }
-  position.market_value = value;
 }
 
 Money Ledger::buying_power() const {
@@ -325,10 +299,6 @@ LedgerSnapshot Ledger::snapshot(Timestamp time) const {
                         .gross_exposure = gross_exposure(),
                         .net_exposure = net_exposure(),
                         .buying_power = buying_power()};
-}
-
-const LedgerPosition* Ledger::position(std::string_view symbol) const {
-  return index_.find(symbol);
 }
 
 ExecutionId Ledger::execution_id(std::uint32_t index) const {

@@ -86,8 +86,15 @@ class Ledger {
   // Values at the bar's close (time: the bar's start). High and low widen the excursions of lots
   // opened at or before the bar's start; lots opened inside the bar see only its close, because
   // the high or low may have printed before they opened. Error for a bar failing check_bar or
-  // with a price that is not positive.
-  Status mark_bar(std::string_view symbol, const Bar& bar);
+  // with a price that is not positive. Inline up to the position: every bar of a run comes here,
+  // and most runs hold no position on most bars.
+  Status mark_bar(std::string_view symbol, const Bar& bar) {
+    if (!is_well_formed(bar)) {
+      if (Status problem = check_marked_bar(symbol, bar); !problem.ok()) return problem;
+    }
+    if (LedgerPosition* const position = index_.find(symbol)) mark_at_bar(*position, bar);
+    return {};
+  }
 
   AccountType account_type() const { return account_type_; }
   Money starting_cash() const { return starting_cash_; }
@@ -108,7 +115,7 @@ class Ledger {
 
   // Every symbol ever filled, flat ones included, ordered by symbol.
   const PositionMap& positions() const { return positions_; }
-  const LedgerPosition* position(std::string_view symbol) const;
+  const LedgerPosition* position(std::string_view symbol) const { return index_.find(symbol); }
   // In the order they closed; within one fill, in FIFO lot order.
   std::span<const ClosedTrade> closed_trades() const { return closed_trades_; }
   // Execution ids booked, numbered in booking order (Lot::fill is such a number).
@@ -135,14 +142,45 @@ class Ledger {
     std::uint32_t entry_tail = kNoTrade;
   };
 
-  LedgerPosition& position_for(const Symbol& symbol);
+  // What check_bar accepts, plus a positive low: the bars mark_bar books.
+  static bool is_well_formed(const Bar& bar) {
+    return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&
+           bar.low <= bar.close && bar.close <= bar.high && !bar.volume.is_negative() &&
+           bar.low.is_positive();
+  }
+  // The error for a bar that is not well formed (check_bar's, or a low that is not positive).
+  static Status check_marked_bar(std::string_view symbol, const Bar& bar);
+  void mark_at_bar(LedgerPosition& position, const Bar& bar);
+  LedgerPosition& position_for(const Symbol& symbol) {
+    if (LedgerPosition* const known = index_.find(symbol)) return *known;
+    return add_position(symbol);
+  }
+  LedgerPosition& add_position(const Symbol& symbol);
   void book(LedgerPosition& position, const Fill& fill, std::uint32_t index);
   void close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
                         Quantity matched, Money exit_commission);
   void spread_entry_commission(const ExecutionRecord& record, std::uint32_t index, Money amount);
-  static Money value_at(const LedgerPosition& position, Price price);
+  // Inline, like set_price: every fill, mark and bar of a held symbol comes through both.
+  static Money value_at(const LedgerPosition& position, Price price) {
+    return position.quantity.is_zero() ? Money{} : notional(price, position.quantity);
+  }
   // `value` is value_at(position, price), passed in where it is already known.
-  void set_price(LedgerPosition& position, Price price, Timestamp time, Money value);
+  void set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
+    position.last_price = price;
+    position.last_price_time = time;
+    const Money before = position.market_value;
+    if (before.is_positive()) {
+      long_value_ -= before;
+    } else {
+      short_value_ += before;
+    }
+    if (value.is_positive()) {
+      long_value_ += value;
+    } else {
+      short_value_ -= value;
+    }
+    position.market_value = value;
+  }
 
   AccountType account_type_;
   Money starting_cash_;

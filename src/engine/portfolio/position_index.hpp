@@ -23,6 +23,7 @@ class PositionIndex {
         hash_detail::short_word(symbol) == last_word_) {
       return last_;
     }
+    if (size_ == 0) return nullptr;  // nothing held yet: every bar of a run before its first fill
     return find_by_hash(symbol);
   }
   // `position.symbol` must not be in the index yet, and the position must stay where it is.

@@ -9,19 +9,35 @@ namespace ibtrade::engine {
 // A strategy's handle on the engine. Ids are "<strategy>-<n>", unique within a run.
 class Engine::Context final : public StrategyContext {
  public:
-  Context(Engine& engine, StrategySlot& slot) : engine_(engine), slot_(slot) {}
+  Context(Engine& engine, StrategySlot& slot) : engine_(engine), slot_(slot) {
+    const std::string& name = slot.id.value();
+    // Room for the name, the dash and the 20 digits of the largest sequence number.
+    if (name.size() + 1 + 20 <= id_text_.size()) {
+      std::copy(name.begin(), name.end(), id_text_.begin());
+      id_text_[name.size()] = '-';
+      id_prefix_size_ = name.size() + 1;
+    }
+  }
 
   Timestamp now() const override { return engine_.clock_.now(); }
   const StrategyId& strategy_id() const override { return slot_.id; }
 
   ClientOrderId next_order_id() override {
-    // Written in place: one string, no temporaries (an id is made for every order).
-    const std::string& prefix = slot_.id.value();
+    // An id is made for every order. The digits are written straight after a copy of
+    // "<strategy>-" kept for the purpose, and the string is made from the whole at once: one
+    // library call, where a reserve and appends were three.
+    if (id_prefix_size_ != 0) {
+      char* const digits = id_text_.data() + id_prefix_size_;
+      const char* const end =
+          std::to_chars(digits, id_text_.data() + id_text_.size(), ++sequence_).ptr;
+      return ClientOrderId{
+          std::string(id_text_.data(), static_cast<std::size_t>(end - id_text_.data()))};
+    }
     std::array<char, 24> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), ++sequence_).ptr;
     std::string id;
-    id.reserve(prefix.size() + 1 + static_cast<std::size_t>(end - digits.data()));
-    id.append(prefix).push_back('-');
+    id.reserve(slot_.id.value().size() + 1 + static_cast<std::size_t>(end - digits.data()));
+    id.append(slot_.id.value()).push_back('-');
     id.append(digits.data(), end);
     return ClientOrderId{std::move(id)};
   }
@@ -123,6 +139,10 @@ class Engine::Context final : public StrategyContext {
 
   Engine& engine_;
   StrategySlot& slot_;
+  // "<strategy>-" and room for the digits of the next id; a prefix size of 0 means that the
+  // strategy's name is too long for it, and ids are assembled the slow way.
+  std::array<char, 64> id_text_{};
+  std::size_t id_prefix_size_ = 0;
   std::uint64_t sequence_ = 0;
 };
 
@@ -256,9 +276,41 @@ Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
 
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
-  if (StrategySlot* slot = owner_of(order)) {
-    slot->strategy->on_order_update(*slot->context, Context::update_of(order, previous));
+  StrategySlot* slot = owner_of(order);
+  if (slot == nullptr) return;
+  UpdateRecord& record = update_record();
+  describe(record, order, previous);
+  // The level is released however the callback ends.
+  struct Level {
+    std::size_t& depth;
+    explicit Level(std::size_t& d) : depth(d) { ++depth; }
+    ~Level() { --depth; }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+  } level(update_depth_);
+  slot->strategy->on_order_update(*slot->context, record.update);
+}
+
+void Engine::add_update_record() {
+  update_records_.push_back(std::make_unique<UpdateRecord>());
+}
+
+void Engine::describe(UpdateRecord& record, const ManagedOrder& order, OrderStatus previous) {
+  OrderUpdate& update = record.update;
+  if (record.order != &order) {
+    // A recorded order keeps its id and contract (ManagedOrder): copied once per run.
+    update.client_order_id = order.order.client_order_id;
+    update.symbol = order.order.contract.symbol;
+    record.order = &order;
   }
+  const std::string& reason =
+      order.last_decision.allowed() ? order.last_reason : order.last_decision.text;
+  if (!reason.empty() || !update.reason.empty()) update.reason = reason;
+  update.status = order.status;
+  update.previous = previous;
+  update.filled = order.filled;
+  update.quantity = order.order.quantity;
+  update.average_fill_price = order.average_fill_price();
 }
 
 void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {

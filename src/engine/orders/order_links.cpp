@@ -84,7 +84,7 @@ void OrderManager::resize_oca_group(const std::string& oca_key) {
     Order resized = member->order;
     resized.quantity = target;
     const bool reducing = target < member->order.quantity;
-    const CommandResult result = send_modify(*member, std::move(resized));
+    const CommandResult result = send_modify(*member, std::move(resized), /*validated=*/false);
     if (result.status == CommandStatus::kDenied) {
       report(member->order.client_order_id,
              "resizing to " + target.to_string() + " denied: " + result.decision.text +
@@ -102,7 +102,7 @@ void OrderManager::activate_child(ManagedOrder& child, Quantity quantity) {
   if (std::string problem = check_order(child.order); !problem.empty()) {
     decision = RiskDecision::deny(DenialReason::kInvalidOrder, problem);
   } else {
-    decision = risk_.check(child.order, RiskAction::kSubmit);
+    decision = risk_.check_validated(child.order, RiskAction::kSubmit);
   }
   if (!decision.allowed()) {
     child.last_decision = decision;

@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -17,9 +16,11 @@
 #include "core/ids.hpp"
 #include "core/order.hpp"
 #include "engine/order_status.hpp"
+#include "engine/orders/id_index.hpp"
 #include "engine/orders/managed_order.hpp"
 #include "engine/orders/order_listener.hpp"
 #include "engine/orders/order_state_machine.hpp"
+#include "engine/orders/order_table.hpp"
 #include "engine/risk_gate.hpp"
 #include "engine/venue.hpp"
 
@@ -92,16 +93,30 @@ class OrderManager {
   Quantity open_quantity(std::string_view symbol, Side side) const;
 
  private:
+  // Trivially destructible, like everything the arena holds: the arena frees it all at once.
   struct ExecutionRecord {
-    ManagedOrder* order = nullptr;  // orders_ is node-based and never erases: stays valid
+    std::string_view id;            // its text is in the arena
+    ManagedOrder* order = nullptr;  // orders_ never moves or erases a record: stays valid
     std::optional<Money> commission;
   };
+  struct ExecutionIdOf {
+    std::string_view operator()(const ExecutionRecord& record) const { return record.id; }
+  };
+  using ExecutionIndex = IdIndex<ExecutionRecord, ExecutionIdOf>;
+  // A record of the accepted execution `id` (hashing to `hash`) on `order`.
+  ExecutionRecord& record_execution(const ExecutionId& id, std::uint64_t hash, ManagedOrder& order);
 
   ManagedOrder* lookup(const ClientOrderId& id);
-  ManagedOrder& insert(Order&& order);
+  // `hash` is OrderTable::hash_of the order's id, which must be unknown.
+  ManagedOrder& insert(Order&& order, std::uint64_t hash);
+  ManagedOrder& insert(Order&& order) {
+    const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
+    return insert(std::move(order), hash);
+  }
   void list_open(ManagedOrder& order);
   void unlist_open(ManagedOrder& order);
   CommandResult deny_new(Order&& order, RiskDecision decision);
+  CommandResult deny_new(Order&& order, std::uint64_t hash, RiskDecision decision);
   CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 
@@ -111,7 +126,8 @@ class OrderManager {
   void notify(const ManagedOrder& order, OrderStatus previous);
   void report(const ClientOrderId& id, const std::string& what);
 
-  CommandResult send_modify(ManagedOrder& order, Order modified);
+  // `validated`: `modified` has just passed check_order.
+  CommandResult send_modify(ManagedOrder& order, Order modified, bool validated);
   CommandResult send_cancel(ManagedOrder& order, bool ask_risk);
 
   void on_status(const OrderStatusReport& report);
@@ -132,15 +148,15 @@ class OrderManager {
   OrderListener& listener_;
   const Clock& clock_;
 
-  // Orders and executions are kept for the manager's lifetime, so their records come from one
-  // arena: a bump of a pointer per order instead of a heap allocation and a free.
+  OrderTable orders_;  // every order, never removed: its records stay where they are
+  // Executions are kept for the manager's lifetime, so their records and ids come from one
+  // arena: a bump of a pointer per execution instead of heap allocations and frees.
   std::pmr::monotonic_buffer_resource arena_;
-  std::pmr::unordered_map<ClientOrderId, ManagedOrder> orders_{&arena_};  // node-based: stable
+  ExecutionIndex executions_;
   // Not finished, by sequence (the stable listing order). A sorted vector: few orders are open
   // at once, and a tree node per order cost more than the shifts.
   std::vector<ManagedOrder*> open_;
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
-  std::pmr::unordered_map<ExecutionId, ExecutionRecord> executions_{&arena_};
   std::uint64_t next_sequence_ = 0;
   ManagedOrder* last_found_ = nullptr;  // lookup's last answer
 };

@@ -42,7 +42,7 @@ class Engine::Context final : public StrategyContext {
     return ClientOrderId{std::move(id)};
   }
 
-  SubmitResult submit(Order order) override {
+  SubmitResult submit(Order&& order) override {
     prepare(order);
     ClientOrderId id = order.client_order_id;
     CommandResult result = engine_.orders_.submit(std::move(order));
@@ -259,10 +259,7 @@ Timestamp Engine::next_wakeup() const {
   return std::min(timers_.next_due(), prices_.next_deadline());
 }
 
-Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
-  // An order's updates come in runs (submitted, filled, its status): the last answer is usually
-  // the one. The order manager never moves or drops an order, so its address names it.
-  if (&order == owner_cache_.order) return owner_cache_.slot;
+Engine::StrategySlot* Engine::find_owner(const ManagedOrder& order) {
   // A linear scan: a process runs a handful of strategies, and comparing a few short ids beats
   // a tree walk.
   for (const auto& slot : strategies_) {
@@ -310,7 +307,8 @@ void Engine::describe(UpdateRecord& record, const ManagedOrder& order, OrderStat
   update.previous = previous;
   update.filled = order.filled;
   update.quantity = order.order.quantity;
-  update.average_fill_price = order.average_fill_price();
+  // Most updates come before the first fill: no division then.
+  update.average_fill_price = order.filled.is_zero() ? Price{} : order.average_fill_price();
 }
 
 void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {

@@ -104,7 +104,14 @@ class Engine final : private OrderListener, private RiskView {
   std::size_t open_order_count() const override { return orders_.open_order_count(); }
   Session session(Timestamp t) const override;
 
-  StrategySlot* owner_of(const ManagedOrder& order);
+  // An order's updates come in runs (submitted, filled, its status): the last answer is usually
+  // the one, checked inline. The order manager never moves or drops an order, so its address
+  // names it.
+  StrategySlot* owner_of(const ManagedOrder& order) {
+    if (&order == owner_cache_.order) return owner_cache_.slot;
+    return find_owner(order);
+  }
+  StrategySlot* find_owner(const ManagedOrder& order);
   // The OrderUpdate a strategy is shown, kept between calls: an order's updates come in runs,
   // and its id and symbol are copied once per run rather than built as new strings (and freed
   // again) for every update.

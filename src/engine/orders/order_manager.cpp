@@ -17,10 +17,7 @@ const ManagedOrder* OrderManager::find(const ClientOrderId& id) const {
   return orders_.find(id);
 }
 
-ManagedOrder* OrderManager::lookup(const ClientOrderId& id) {
-  // Venue messages come in runs for one order (status, execution, status): the order found
-  // last is checked first. Orders are never removed, so the pointer stays valid.
-  if (last_found_ != nullptr && last_found_->order.client_order_id == id) return last_found_;
+ManagedOrder* OrderManager::find_and_remember(const ClientOrderId& id) {
   ManagedOrder* found = orders_.find(id);
   if (found != nullptr) last_found_ = found;
   return found;

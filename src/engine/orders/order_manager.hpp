@@ -106,7 +106,13 @@ class OrderManager {
   // A record of the accepted execution `id` (hashing to `hash`) on `order`.
   ExecutionRecord& record_execution(const ExecutionId& id, std::uint64_t hash, ManagedOrder& order);
 
-  ManagedOrder* lookup(const ClientOrderId& id);
+  // Venue messages come in runs for one order (status, execution, status): the order found
+  // last is checked first, inline. Orders are never removed, so the pointer stays valid.
+  ManagedOrder* lookup(const ClientOrderId& id) {
+    if (last_found_ != nullptr && last_found_->order.client_order_id == id) return last_found_;
+    return find_and_remember(id);
+  }
+  ManagedOrder* find_and_remember(const ClientOrderId& id);
   // `hash` is OrderTable::hash_of the order's id, which must be unknown.
   ManagedOrder& insert(Order&& order, std::uint64_t hash);
   ManagedOrder& insert(Order&& order) {

@@ -165,8 +165,8 @@ constexpr std::size_t index_of(OrderEvent event) {
   return static_cast<std::size_t>(event);
 }
 
-constexpr std::uint8_t kNoRule = 0xFF;
-using Lookup = std::array<std::array<std::uint8_t, kOrderEventCount>, kOrderStatusCount>;
+constexpr std::uint8_t kNoRule = detail::kNoTransition;
+using Lookup = detail::TransitionLookup;
 
 constexpr Lookup build_lookup() {
   Lookup lookup{};
@@ -187,6 +187,10 @@ static_assert(index_of(OrderStatus::kRejected) + 1 == kOrderStatusCount);
 static_assert(index_of(OrderEvent::kCommandRefusedAfterFill) + 1 == kOrderEventCount);
 
 }  // namespace
+
+namespace detail {
+constexpr TransitionLookup kTransitionLookup = kLookup;
+}  // namespace detail
 
 std::string_view to_string(OrderEvent event) {
   const std::size_t i = index_of(event);
@@ -217,15 +221,6 @@ OrderEvent event_of(VenueOrderState state) {
 
 std::span<const TransitionRule> transition_table() {
   return kRules;
-}
-
-std::optional<OrderStatus> next_status(OrderStatus from, OrderEvent event) {
-  const std::size_t s = index_of(from);
-  const std::size_t e = index_of(event);
-  if (s >= kOrderStatusCount || e >= kOrderEventCount) return std::nullopt;
-  const std::uint8_t to = kLookup.at(s).at(e);
-  if (to == kNoRule) return std::nullopt;
-  return static_cast<OrderStatus>(to);
 }
 
 Result<OrderStatus> transition(OrderStatus from, OrderEvent event) {

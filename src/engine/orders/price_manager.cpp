@@ -237,7 +237,11 @@ void PriceManager::on_order_updated(const ManagedOrder& order) {
 
 void PriceManager::on_quote(const Symbol& symbol, std::optional<Price> bid,
                             std::optional<Price> ask, Timestamp /*time*/) {
-  touches_[symbol] = Touch{bid, ask};
+  if (last_touch_ == nullptr || !same_symbol(last_touch_->first, symbol)) {
+    last_touch_ = &*touches_.try_emplace(symbol).first;
+  }
+  last_touch_->second = Touch{bid, ask};
+  if (stops_.empty()) return;
   std::vector<ClientOrderId> ids;
   for (const auto& [id, stop] : stops_)
     ids.push_back(id);

@@ -66,8 +66,10 @@ class StrategyContext {
   // A fresh client order id for this strategy ("<strategy>-<n>"), unique within the run.
   virtual ClientOrderId next_order_id() = 0;
   // Submits a complete order. An empty client_order_id is filled in; the same id twice does not
-  // make two orders.
-  virtual SubmitResult submit(Order order) = 0;
+  // make two orders. Taken by rvalue reference: an order is ten strings, and a by-value
+  // parameter cost one more move of them all on every submit.
+  virtual SubmitResult submit(Order&& order) = 0;
+  SubmitResult submit(const Order& order) { return submit(Order(order)); }
   // Entry, then take-profit (limit) and stop-loss (stop) that go live only once the entry fills,
   // sized to its filled quantity, one-cancels-the-other.
   virtual BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) = 0;

@@ -44,9 +44,13 @@ class Engine::Context final : public StrategyContext {
 
   SubmitResult submit(Order&& order) override {
     prepare(order);
-    ClientOrderId id = order.client_order_id;
-    CommandResult result = engine_.orders_.submit(std::move(order));
-    return SubmitResult{std::move(id), result.order_status, std::move(result.decision)};
+    // Built in place and returned as is: the id is copied once, before the order moves, and
+    // nothing is moved for an accepted order.
+    SubmitResult result{order.client_order_id, OrderStatus::kInitialized, {}};
+    CommandResult command = engine_.orders_.submit(std::move(order));
+    result.status = command.order_status;
+    if (!command.decision.allowed()) result.decision = std::move(command.decision);
+    return result;
   }
 
   BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) override {

@@ -26,7 +26,7 @@ Quantity OrderManager::others_filled(const std::vector<ManagedOrder*>& members,
   return total;
 }
 
-void OrderManager::after_fill(ManagedOrder& order) {
+void OrderManager::carry_fill_to_links(ManagedOrder& order) {
   // A bracket entry: its exits always equal its filled quantity, less what the other exit took.
   if (!order.children.empty()) {
     bool carried = false;
@@ -117,7 +117,7 @@ void OrderManager::activate_child(ManagedOrder& child, Quantity quantity) {
   venue_.submit(child.order);
 }
 
-void OrderManager::after_finished(ManagedOrder& order) {
+void OrderManager::finish_children(ManagedOrder& order) {
   // An entry that ends with nothing filled takes its held exits with it; one with fills leaves
   // them working at its filled quantity.
   if (order.children.empty() || order.filled.is_positive()) return;

@@ -475,11 +475,13 @@ OrderManager::ExecutionRecord& OrderManager::record_execution(const ExecutionId&
                                                               ManagedOrder& order) {
   static_assert(std::is_trivially_destructible_v<ExecutionRecord>,
                 "the arena never runs destructors");
-  // The id's text is kept in the arena beside the record: both live as long as the manager.
+  // The id's text is kept in the arena right after the record: one allocation for both, and
+  // both live as long as the manager.
   const std::string& text = id.value();
-  char* chars = static_cast<char*>(arena_.allocate(text.size() == 0 ? 1 : text.size(), 1));
+  void* memory = arena_.allocate(sizeof(ExecutionRecord) + text.size(), alignof(ExecutionRecord));
+  char* chars = static_cast<char*>(memory) + sizeof(ExecutionRecord);
   std::copy(text.begin(), text.end(), chars);
-  auto* record = new (arena_.allocate(sizeof(ExecutionRecord), alignof(ExecutionRecord)))
+  auto* record = new (memory)
       ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt};
   executions_.add(record, hash);
   return *record;

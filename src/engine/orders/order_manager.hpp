@@ -142,8 +142,15 @@ class OrderManager {
   void on_rejected(const CommandRejected& rejected);
 
   // Links (order_links.cpp).
-  void after_fill(ManagedOrder& order);
-  void after_finished(ManagedOrder& order);
+  // Most orders are in no bracket or OCA group: the test is inline, the work is not.
+  void after_fill(ManagedOrder& order) {
+    if (!order.children.empty() || !order.oca_key.empty()) carry_fill_to_links(order);
+  }
+  void after_finished(ManagedOrder& order) {
+    if (!order.children.empty()) finish_children(order);
+  }
+  void carry_fill_to_links(ManagedOrder& order);
+  void finish_children(ManagedOrder& order);
   void resize_oca_group(const std::string& oca_key);
   void activate_child(ManagedOrder& child, Quantity quantity);
   std::vector<ManagedOrder*> oca_members(const std::string& oca_key);

@@ -275,6 +275,26 @@ Engine::StrategySlot* Engine::find_owner(const ManagedOrder& order) {
   return nullptr;  // not cached: a strategy of that id may still be added
 }
 
+inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
+                             OrderStatus previous) {
+  OrderUpdate& update = record.update;
+  if (record.order != &order) {
+    // A recorded order keeps its id and contract (ManagedOrder): copied once per run.
+    update.client_order_id = order.order.client_order_id;
+    update.symbol = order.order.contract.symbol;
+    record.order = &order;
+  }
+  const std::string& reason =
+      order.last_decision.allowed() ? order.last_reason : order.last_decision.text;
+  if (!reason.empty() || !update.reason.empty()) update.reason = reason;
+  update.status = order.status;
+  update.previous = previous;
+  update.filled = order.filled;
+  update.quantity = order.order.quantity;
+  // Most updates come before the first fill: no division then.
+  update.average_fill_price = order.filled.is_zero() ? Price{} : order.average_fill_price();
+}
+
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
   StrategySlot* slot = owner_of(order);
@@ -294,25 +314,6 @@ void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
 
 void Engine::add_update_record() {
   update_records_.push_back(std::make_unique<UpdateRecord>());
-}
-
-void Engine::describe(UpdateRecord& record, const ManagedOrder& order, OrderStatus previous) {
-  OrderUpdate& update = record.update;
-  if (record.order != &order) {
-    // A recorded order keeps its id and contract (ManagedOrder): copied once per run.
-    update.client_order_id = order.order.client_order_id;
-    update.symbol = order.order.contract.symbol;
-    record.order = &order;
-  }
-  const std::string& reason =
-      order.last_decision.allowed() ? order.last_reason : order.last_decision.text;
-  if (!reason.empty() || !update.reason.empty()) update.reason = reason;
-  update.status = order.status;
-  update.previous = previous;
-  update.filled = order.filled;
-  update.quantity = order.order.quantity;
-  // Most updates come before the first fill: no division then.
-  update.average_fill_price = order.filled.is_zero() ? Price{} : order.average_fill_price();
 }
 
 void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {

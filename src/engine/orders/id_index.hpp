@@ -14,6 +14,19 @@
 
 namespace ibtrade::engine {
 
+// Id equality for lookups, inline for ids of 8 to 16 bytes (most client order ids): two
+// overlapping 8-byte words. same_bytes handles every size, but the compiler keeps it out of
+// line, and the call cost more than the comparison.
+inline bool same_id(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() >= 8 && a.size() <= 16) {
+    const std::size_t tail = a.size() - 8;
+    return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
+           hash_detail::load(a.data() + tail, 8) == hash_detail::load(b.data() + tail, 8);
+  }
+  return same_bytes(a, b);
+}
+
 // Open addressing with linear probing over (hash, record) pairs, at most half full: a lookup
 // reads one or two slots and compares the ids of those whose hash matches. The caller hashes an
 // id once and passes the hash to find and add (a node-based map hashes it again on insert, and
@@ -27,7 +40,7 @@ class IdIndex {
   Record* find(std::string_view id, std::uint64_t hash) const {
     if (slots_.empty()) return nullptr;
     for (std::size_t i = hash & mask(); slots_[i].record != nullptr; i = (i + 1) & mask()) {
-      if (slots_[i].hash == hash && same_bytes(KeyOf{}(*slots_[i].record), id)) {
+      if (slots_[i].hash == hash && same_id(KeyOf{}(*slots_[i].record), id)) {
         return slots_[i].record;
       }
     }

@@ -481,8 +481,8 @@ OrderManager::ExecutionRecord& OrderManager::record_execution(const ExecutionId&
   void* memory = arena_.allocate(sizeof(ExecutionRecord) + text.size(), alignof(ExecutionRecord));
   char* chars = static_cast<char*>(memory) + sizeof(ExecutionRecord);
   std::copy(text.begin(), text.end(), chars);
-  auto* record = new (memory)
-      ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt};
+  auto* record =
+      new (memory) ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt};
   executions_.add(record, hash);
   return *record;
 }

@@ -109,7 +109,9 @@ class OrderManager {
   // Venue messages come in runs for one order (status, execution, status): the order found
   // last is checked first, inline. Orders are never removed, so the pointer stays valid.
   ManagedOrder* lookup(const ClientOrderId& id) {
-    if (last_found_ != nullptr && last_found_->order.client_order_id == id) return last_found_;
+    if (last_found_ != nullptr && same_id(last_found_->order.client_order_id.value(), id.value())) {
+      return last_found_;
+    }
     return find_and_remember(id);
   }
   ManagedOrder* find_and_remember(const ClientOrderId& id);

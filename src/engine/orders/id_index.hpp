@@ -14,15 +14,19 @@
 
 namespace ibtrade::engine {
 
-// Id equality for lookups, inline for ids of 8 to 16 bytes (most client order ids): two
-// overlapping 8-byte words. same_bytes handles every size, but the compiler keeps it out of
-// line, and the call cost more than the comparison.
+// Id equality for lookups, inline for texts of 4 to 16 bytes (client order ids, strategy ids,
+// symbols): two overlapping words. same_bytes handles every size, but the compiler keeps it
+// out of line, and the call cost more than the comparison.
 inline bool same_id(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  if (a.size() >= 8 && a.size() <= 16) {
-    const std::size_t tail = a.size() - 8;
+  const std::size_t n = a.size();
+  if (n >= 8 && n <= 16) {
     return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
-           hash_detail::load(a.data() + tail, 8) == hash_detail::load(b.data() + tail, 8);
+           hash_detail::load(a.data() + n - 8, 8) == hash_detail::load(b.data() + n - 8, 8);
+  }
+  if (n >= 4 && n < 8) {
+    return hash_detail::load(a.data(), 4) == hash_detail::load(b.data(), 4) &&
+           hash_detail::load(a.data() + n - 4, 4) == hash_detail::load(b.data() + n - 4, 4);
   }
   return same_bytes(a, b);
 }

@@ -46,13 +46,18 @@ class Engine::Context final : public StrategyContext {
 
   SubmitResult submit(Order&& order) override {
     prepare(order);
-    // Built in place and returned as is: the id is copied once, before the order moves, and
-    // nothing is moved for an accepted order.
-    SubmitResult result{order.client_order_id, OrderStatus::kInitialized, {}};
-    CommandResult command = engine_.orders_.submit(std::move(order));
-    result.status = command.order_status;
-    if (!command.decision.allowed()) result.decision = std::move(command.decision);
-    return result;
+    return submit_to_manager(order.client_order_id, std::move(order));
+  }
+
+  SubmitResult submit_new(const Symbol& symbol, Side side, OrderType type, Quantity quantity,
+                          const OrderTerms& terms) override {
+    // Built in the order manager's record: not moved there. It needs no prepare(): its id,
+    // strategy id and reference are new_order's.
+    OrderManager::Draft draft = engine_.orders_.draft();
+    Order& order = draft.order();
+    fill_new(order, symbol, side, type, quantity);
+    terms.apply_to(order);
+    return submit_to_manager(order.client_order_id, draft);
   }
 
   BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) override {
@@ -137,6 +142,17 @@ class Engine::Context final : public StrategyContext {
     if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
     if (!same_id(order.strategy_id.value(), slot_.id.value())) order.strategy_id = slot_.id;
     if (order.order_ref.empty()) order.order_ref = order.client_order_id.value();
+  }
+  // `submitted` is an Order&& or a Draft, whose id is `id`. The result is built in place and
+  // returned as is: the id is copied once, before the order moves, and nothing is moved for an
+  // accepted order.
+  template <class Submitted>
+  SubmitResult submit_to_manager(const ClientOrderId& id, Submitted&& submitted) {
+    SubmitResult result{id, OrderStatus::kInitialized, {}};
+    CommandResult command = engine_.orders_.submit(std::forward<Submitted>(submitted));
+    result.status = command.order_status;
+    if (!command.decision.allowed()) result.decision = std::move(command.decision);
+    return result;
   }
   bool owns(const ClientOrderId& id) const {
     const ManagedOrder* order = engine_.orders_.find(id);

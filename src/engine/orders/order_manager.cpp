@@ -78,8 +78,10 @@ void OrderManager::unlist_open(ManagedOrder& order) {
   if (it != open_.end() && *it == &order) open_.erase(it);
 }
 
-ManagedOrder& OrderManager::insert(Order&& order, std::uint64_t hash) {
-  ManagedOrder& managed = orders_.insert(std::move(order), hash);
+ManagedOrder& OrderManager::insert(NewOrder submitted, std::uint64_t hash) {
+  ManagedOrder& managed = submitted.draft != nullptr
+                              ? orders_.adopt(*submitted.draft, hash)
+                              : orders_.insert(std::move(submitted.order), hash);
   // The venue's first messages are about the order just sent: lookup finds it without a hash.
   last_found_ = &managed;
   managed.sequence = next_sequence_++;
@@ -125,11 +127,12 @@ CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, 
 
 CommandResult OrderManager::deny_new(Order&& order, RiskDecision decision) {
   const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
-  return deny_new(std::move(order), hash, std::move(decision));
+  return deny_new(NewOrder{order, nullptr}, hash, std::move(decision));
 }
 
-CommandResult OrderManager::deny_new(Order&& order, std::uint64_t hash, RiskDecision decision) {
-  ManagedOrder& managed = insert(std::move(order), hash);
+CommandResult OrderManager::deny_new(NewOrder submitted, std::uint64_t hash,
+                                     RiskDecision decision) {
+  ManagedOrder& managed = insert(submitted, hash);
   managed.last_decision = decision;
   apply(managed, OrderEvent::kDeny, clock_.now());
   notify(managed, OrderStatus::kInitialized);
@@ -150,31 +153,34 @@ CommandResult OrderManager::idempotent_result(const ManagedOrder& existing,
 
 // --- commands --------------------------------------------------------------------------------
 
-CommandResult OrderManager::submit(Order&& order) {
+CommandResult OrderManager::submit_new(NewOrder submitted) {
+  const Order& order = submitted.order;
   if (order.client_order_id.value().empty()) {
     auto decision = RiskDecision::deny(DenialReason::kInvalidOrder, "order has no client order id");
     report(order.client_order_id, decision.text);
+    discard(submitted);
     return {CommandStatus::kDenied, OrderStatus::kDenied, std::move(decision), {}};
   }
   // Hashed once for the lookup here and the insert below.
   const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
   if (const ManagedOrder* existing = orders_.find(order.client_order_id, hash)) {
-    return idempotent_result(*existing, order);
+    CommandResult result = idempotent_result(*existing, order);
+    discard(submitted);
+    return result;
   }
   if (order.parent_id) {
-    return deny_new(std::move(order), hash,
+    return deny_new(submitted, hash,
                     RiskDecision::deny(DenialReason::kInvalidOrder,
                                        "an order with a parent must be sent with submit_bracket"));
   }
   if (std::string problem = check_order(order); !problem.empty()) {
-    return deny_new(std::move(order), hash,
-                    RiskDecision::deny(DenialReason::kInvalidOrder, problem));
+    return deny_new(submitted, hash, RiskDecision::deny(DenialReason::kInvalidOrder, problem));
   }
   // Risk sees the book without this order: it is inserted only once approved.
   RiskDecision decision = risk_.check_validated(order, RiskAction::kSubmit);
-  if (!decision.allowed()) return deny_new(std::move(order), hash, std::move(decision));
+  if (!decision.allowed()) return deny_new(submitted, hash, std::move(decision));
 
-  ManagedOrder& managed = insert(std::move(order), hash);
+  ManagedOrder& managed = insert(submitted, hash);
   if (!managed.order.oca_group.empty()) {
     managed.oca_key = managed.order.oca_group;
     managed.oca_base = managed.order.quantity;

@@ -62,8 +62,24 @@ class OrderManager {
   // sends nothing; a different order under a known id is denied kDuplicateOrderId. Then
   // check_order (Denied kInvalidOrder), risk kSubmit (Denied with the decision), venue submit.
   // Orders naming a parent go through submit_bracket.
-  CommandResult submit(Order&& order);
+  CommandResult submit(Order&& order) { return submit_new(NewOrder{order, nullptr}); }
   CommandResult submit(const Order& order) { return submit(Order(order)); }
+
+  // An order built in the record the manager will keep it in: a submitted Order is moved into
+  // a record, ten strings, and a draft saves that. Every draft must be submitted.
+  class Draft {
+   public:
+    Order& order() { return record_->order; }
+
+   private:
+    friend class OrderManager;
+    explicit Draft(ManagedOrder& record) : record_(&record) {}
+    ManagedOrder* record_;
+  };
+  // A blank order (Order's defaults) to fill in and submit.
+  Draft draft() { return Draft(orders_.blank()); }
+  // The same as submit(Order&&) of the draft's order.
+  CommandResult submit(Draft draft) { return submit_new(NewOrder{draft.order(), draft.record_}); }
 
   // Entry plus two exits on the opposite side, held (kInitialized) until the entry fills; then
   // sized to the entry's filled quantity and grown with it. The exits form an OCA pair. The exits'
@@ -115,16 +131,28 @@ class OrderManager {
     return find_and_remember(id);
   }
   ManagedOrder* find_and_remember(const ClientOrderId& id);
-  // `hash` is OrderTable::hash_of the order's id, which must be unknown.
-  ManagedOrder& insert(Order&& order, std::uint64_t hash);
+
+  // A submitted order not recorded yet: an order to move into a new record, or a draft already
+  // in its record.
+  struct NewOrder {
+    Order& order;
+    ManagedOrder* draft = nullptr;  // the record `order` is in, if a draft
+  };
+  CommandResult submit_new(NewOrder submitted);
+  // Records the order. `hash` is OrderTable::hash_of its id, which must be unknown.
+  ManagedOrder& insert(NewOrder submitted, std::uint64_t hash);
   ManagedOrder& insert(Order&& order) {
     const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
-    return insert(std::move(order), hash);
+    return insert(NewOrder{order, nullptr}, hash);
+  }
+  // An order that is not recorded (no id, or a known one): a draft's record is taken back.
+  void discard(NewOrder submitted) {
+    if (submitted.draft != nullptr) orders_.recycle(*submitted.draft);
   }
   void list_open(ManagedOrder& order);
   void unlist_open(ManagedOrder& order);
   CommandResult deny_new(Order&& order, RiskDecision decision);
-  CommandResult deny_new(Order&& order, std::uint64_t hash, RiskDecision decision);
+  CommandResult deny_new(NewOrder submitted, std::uint64_t hash, RiskDecision decision);
   CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 

@@ -36,7 +36,19 @@ class OrderTable {
   // A new record made from `order`, whose id must be unknown and hash to `hash`.
   ManagedOrder& insert(Order&& order, std::uint64_t hash);
 
-  std::size_t size() const { return records_.size(); }
+  // A blank record for an order to be built in place; it is not found until adopt().
+  ManagedOrder& blank();
+  // Indexes `record` (from blank()) under its order's id, which must be unknown and hash to
+  // `hash`.
+  ManagedOrder& adopt(ManagedOrder& record, std::uint64_t hash) {
+    index_.add(&record, hash);
+    return record;
+  }
+  // Takes back a record from blank() that is not to be kept: it is made blank again and handed
+  // out by a later blank().
+  void recycle(ManagedOrder& record);
+
+  std::size_t size() const { return index_.size(); }
 
  private:
   struct IdOf {
@@ -46,9 +58,14 @@ class OrderTable {
   };
   using Index = IdIndex<ManagedOrder, IdOf>;
 
+  // A record from the arena, made of `args`, destroyed with the table.
+  template <class... Args>
+  ManagedOrder& make(Args&&... args);
+
   std::pmr::monotonic_buffer_resource arena_;
   Index index_;
   std::vector<ManagedOrder*> records_;  // every record, to destroy them with the table
+  std::vector<ManagedOrder*> blanks_;   // blank records taken back, to hand out again
 };
 
 }  // namespace ibtrade::engine

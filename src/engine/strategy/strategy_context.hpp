@@ -108,6 +108,25 @@ class StrategyContext {
 
   // An order for `symbol` with this strategy's id and a fresh client order id, ready to adjust.
   Order new_order(const Symbol& symbol, Side side, OrderType type, Quantity quantity);
+
+ protected:
+  // What the conveniences set on top of new_order's fields.
+  struct OrderTerms {
+    std::optional<Price> limit_price = std::nullopt;
+    std::optional<Price> stop_price = std::nullopt;
+    std::optional<Price> trail_amount = std::nullopt;
+    std::optional<Percent> trail_percent = std::nullopt;
+    TimeInForce tif = TimeInForce::kDay;
+
+    void apply_to(Order& order) const;
+  };
+  // Submits new_order(symbol, side, type, quantity) completed with `terms`: the conveniences'
+  // way in. This builds the order and passes it to submit(); an implementation may build it
+  // where it will keep it instead, and save moving it there.
+  virtual SubmitResult submit_new(const Symbol& symbol, Side side, OrderType type,
+                                  Quantity quantity, const OrderTerms& terms);
+  // Sets new_order's fields on `order`, a default-constructed Order.
+  void fill_new(Order& order, const Symbol& symbol, Side side, OrderType type, Quantity quantity);
 };
 
 }  // namespace ibtrade::engine

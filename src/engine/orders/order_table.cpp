@@ -11,21 +11,26 @@ OrderTable::~OrderTable() {
     record->~ManagedOrder();
 }
 
-template <class... Args>
-ManagedOrder& OrderTable::make(Args&&... args) {
+void* OrderTable::allocate_record() {
+  // Room in the list first: once a record is constructed, adding it cannot throw and leak it.
   if (records_.size() == records_.capacity()) records_.reserve(2 * records_.size() + 16);
-  void* memory = arena_.allocate(sizeof(ManagedOrder), alignof(ManagedOrder));
-  auto* record = new (memory) ManagedOrder(std::forward<Args>(args)...);
-  records_.push_back(record);  // room was made above: cannot throw and leak the record
-  return *record;
+  return arena_.allocate(sizeof(ManagedOrder), alignof(ManagedOrder));
 }
 
 ManagedOrder& OrderTable::insert(Order&& order, std::uint64_t hash) {
-  return adopt(make(std::move(order)), hash);
+  auto* record = new (allocate_record()) ManagedOrder(std::move(order));
+  records_.push_back(record);
+  return adopt(*record, hash);
 }
 
 ManagedOrder& OrderTable::blank() {
-  if (blanks_.empty()) return make();
+  if (blanks_.empty()) {
+    // Default-initialized: `ManagedOrder()` would value-initialize, zeroing all of the record
+    // before its member initializers run.
+    auto* record = new (allocate_record()) ManagedOrder;
+    records_.push_back(record);
+    return *record;
+  }
   ManagedOrder* record = blanks_.back();
   blanks_.pop_back();
   return *record;

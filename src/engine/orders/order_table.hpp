@@ -58,9 +58,8 @@ class OrderTable {
   };
   using Index = IdIndex<ManagedOrder, IdOf>;
 
-  // A record from the arena, made of `args`, destroyed with the table.
-  template <class... Args>
-  ManagedOrder& make(Args&&... args);
+  // Memory for a record, which must then be constructed there and added to records_.
+  void* allocate_record();
 
   std::pmr::monotonic_buffer_resource arena_;
   Index index_;

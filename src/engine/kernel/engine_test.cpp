@@ -68,5 +68,46 @@ TEST(EngineConveniences, AnIdTakenByHandIsADuplicateAndTheNextOrderIsUnaffected)
   EXPECT_EQ(venue.count(order_fakes::FakeVenue::Kind::kSubmit), 2u);
 }
 
+class MarketOnQuote final : public Strategy {
+ public:
+  void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
+    results.push_back(ctx.market(symbol, Side::kBuy, Quantity::from_units(1)));
+  }
+  std::vector<SubmitResult> results;
+};
+
+TEST(EngineOrderIds, AreTheStrategyIdADashAndASequenceForShortAndLongNames) {
+  TestClock clock(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + 15h});
+  order_fakes::FakeVenue venue;
+  EngineConfig config;
+  config.risk.enforce_trading_hours = false;
+  Engine engine(clock, venue, config);
+  // The short name's ids are assembled in a buffer kept for them; the long one's the slow way.
+  const std::string long_name(60, 'x');
+  MarketOnQuote short_named;
+  MarketOnQuote long_named;
+  engine.add_strategy(StrategyId{"s"}, short_named);
+  engine.add_strategy(StrategyId{long_name}, long_named);
+  engine.start();
+  engine.on_trade("ACME",
+                  Trade{ConId{}, clock.now(), Price::from_units(10), Quantity::from_units(1)});
+  Quote quote;
+  quote.bid = Price::from_units(10);
+  quote.ask = Price::from_units(10);
+  for (int i = 0; i < 12; ++i)
+    engine.on_quote("ACME", quote);
+
+  ASSERT_EQ(short_named.results.size(), 12u);
+  ASSERT_EQ(long_named.results.size(), 12u);
+  EXPECT_EQ(short_named.results[0].client_order_id, ClientOrderId{"s-1"});
+  EXPECT_EQ(short_named.results[11].client_order_id, ClientOrderId{"s-12"});
+  EXPECT_EQ(long_named.results[0].client_order_id, ClientOrderId{long_name + "-1"});
+  EXPECT_EQ(long_named.results[11].client_order_id, ClientOrderId{long_name + "-12"});
+  const ManagedOrder* order = engine.orders().find(ClientOrderId{long_name + "-12"});
+  ASSERT_NE(order, nullptr);
+  EXPECT_EQ(order->order.order_ref, long_name + "-12");
+  EXPECT_EQ(order->order.strategy_id, StrategyId{long_name});
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

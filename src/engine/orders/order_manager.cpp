@@ -99,25 +99,8 @@ void OrderManager::notify(const ManagedOrder& order, OrderStatus previous) {
   listener_.on_order_updated(order, previous);
 }
 
-void OrderManager::set_status(ManagedOrder& order, OrderStatus next, Timestamp when) {
-  order.status = next;
-  order.updated_at = when;
-  if (is_terminal(next)) {
-    unlist_open(order);
-  } else {
-    list_open(order);
-  }
-}
-
-bool OrderManager::apply(ManagedOrder& order, OrderEvent event, Timestamp when) {
-  // The table lookup alone on the hot path; the error text only when the table refuses.
-  const std::optional<OrderStatus> next = next_status(order.status, event);
-  if (!next) {
-    report(order.order.client_order_id, transition(order.status, event).error().message);
-    return false;
-  }
-  set_status(order, *next, when);
-  return true;
+void OrderManager::refuse_transition(const ManagedOrder& order, OrderEvent event) {
+  report(order.order.client_order_id, transition(order.status, event).error().message);
 }
 
 CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, std::string error) {

@@ -157,8 +157,30 @@ class OrderManager {
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 
   // Moves `order` through `event`; reports and returns false when the table refuses it.
-  bool apply(ManagedOrder& order, OrderEvent event, Timestamp when);
-  void set_status(ManagedOrder& order, OrderStatus next, Timestamp when);
+  // Inline: every order message applies an event, and the table lookup is one load; the error
+  // text is built out of line, only when the table refuses.
+  bool apply(ManagedOrder& order, OrderEvent event, Timestamp when) {
+    const std::optional<OrderStatus> next = next_status(order.status, event);
+    if (!next) {
+      refuse_transition(order, event);
+      return false;
+    }
+    set_status(order, *next, when);
+    return true;
+  }
+  void refuse_transition(const ManagedOrder& order, OrderEvent event);
+  void set_status(ManagedOrder& order, OrderStatus next, Timestamp when) {
+    order.status = next;
+    order.updated_at = when;
+    // Listing changes only when an order starts or finishes.
+    if (is_terminal(next) == order.listed_open) {
+      if (order.listed_open) {
+        unlist_open(order);
+      } else {
+        list_open(order);
+      }
+    }
+  }
   void notify(const ManagedOrder& order, OrderStatus previous);
   void report(const ClientOrderId& id, const std::string& what);
 

@@ -197,28 +197,6 @@ std::string_view to_string(OrderEvent event) {
   return i < kEventNames.size() ? kEventNames.at(i) : "?";
 }
 
-OrderEvent event_of(VenueOrderState state) {
-  switch (state) {
-    case VenueOrderState::kPendingSubmit:
-      return OrderEvent::kVenuePendingSubmit;
-    case VenueOrderState::kPreSubmitted:
-      return OrderEvent::kVenuePreSubmitted;
-    case VenueOrderState::kSubmitted:
-      return OrderEvent::kVenueSubmitted;
-    case VenueOrderState::kPendingCancel:
-      return OrderEvent::kVenuePendingCancel;
-    case VenueOrderState::kCancelled:
-      return OrderEvent::kVenueCancelled;
-    case VenueOrderState::kApiCancelled:
-      return OrderEvent::kVenueApiCancelled;
-    case VenueOrderState::kFilled:
-      return OrderEvent::kVenueFilled;
-    case VenueOrderState::kInactive:
-      return OrderEvent::kVenueInactive;
-  }
-  return OrderEvent::kVenueSubmitted;  // unreachable: every enumerator is handled above
-}
-
 std::span<const TransitionRule> transition_table() {
   return kRules;
 }

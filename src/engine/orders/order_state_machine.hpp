@@ -47,8 +47,28 @@ inline constexpr std::size_t kOrderStatusCount = 12;
 
 std::string_view to_string(OrderEvent event);
 
-// The venue's status word as an event.
-OrderEvent event_of(VenueOrderState state);
+// The venue's status word as an event. Inline: asked for every status report.
+inline OrderEvent event_of(VenueOrderState state) {
+  switch (state) {
+    case VenueOrderState::kPendingSubmit:
+      return OrderEvent::kVenuePendingSubmit;
+    case VenueOrderState::kPreSubmitted:
+      return OrderEvent::kVenuePreSubmitted;
+    case VenueOrderState::kSubmitted:
+      return OrderEvent::kVenueSubmitted;
+    case VenueOrderState::kPendingCancel:
+      return OrderEvent::kVenuePendingCancel;
+    case VenueOrderState::kCancelled:
+      return OrderEvent::kVenueCancelled;
+    case VenueOrderState::kApiCancelled:
+      return OrderEvent::kVenueApiCancelled;
+    case VenueOrderState::kFilled:
+      return OrderEvent::kVenueFilled;
+    case VenueOrderState::kInactive:
+      return OrderEvent::kVenueInactive;
+  }
+  return OrderEvent::kVenueSubmitted;  // unreachable: every enumerator is handled above
+}
 
 struct TransitionRule {
   OrderStatus from;

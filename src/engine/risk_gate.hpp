@@ -48,6 +48,11 @@ class RiskGate {
   virtual ~RiskGate() = default;
   // `order` is the order as it would be after the action (for kModify, the modified order).
   virtual RiskDecision check(const Order& order, RiskAction action) = 0;
+  // The same answer as check() for an order the caller has just validated with core
+  // check_order: a gate that validates orders itself may skip doing it again.
+  virtual RiskDecision check_validated(const Order& order, RiskAction action) {
+    return check(order, action);
+  }
 };
 
 }  // namespace ibtrade::engine

@@ -4,33 +4,60 @@
 #include <array>
 #include <charconv>
 
+#include "engine/orders/id_index.hpp"
+
 namespace ibtrade::engine {
 
 // A strategy's handle on the engine. Ids are "<strategy>-<n>", unique within a run.
 class Engine::Context final : public StrategyContext {
  public:
-  Context(Engine& engine, StrategySlot& slot) : engine_(engine), slot_(slot) {}
+  Context(Engine& engine, StrategySlot& slot) : engine_(engine), slot_(slot) {
+    const std::string& name = slot.id.value();
+    // Room for the name, the dash and the 20 digits of the largest sequence number.
+    if (name.size() + 1 + 20 <= id_text_.size()) {
+      std::copy(name.begin(), name.end(), id_text_.begin());
+      id_text_[name.size()] = '-';
+      id_prefix_size_ = name.size() + 1;
+    }
+  }
 
   Timestamp now() const override { return engine_.clock_.now(); }
   const StrategyId& strategy_id() const override { return slot_.id; }
 
   ClientOrderId next_order_id() override {
-    // Written in place: one string, no temporaries (an id is made for every order).
-    const std::string& prefix = slot_.id.value();
+    // An id is made for every order. The digits are written straight after a copy of
+    // "<strategy>-" kept for the purpose, and the string is made from the whole at once: one
+    // library call, where a reserve and appends were three.
+    if (id_prefix_size_ != 0) {
+      char* const digits = id_text_.data() + id_prefix_size_;
+      const char* const end =
+          std::to_chars(digits, id_text_.data() + id_text_.size(), ++sequence_).ptr;
+      return ClientOrderId{
+          std::string(id_text_.data(), static_cast<std::size_t>(end - id_text_.data()))};
+    }
     std::array<char, 24> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), ++sequence_).ptr;
     std::string id;
-    id.reserve(prefix.size() + 1 + static_cast<std::size_t>(end - digits.data()));
-    id.append(prefix).push_back('-');
+    id.reserve(slot_.id.value().size() + 1 + static_cast<std::size_t>(end - digits.data()));
+    id.append(slot_.id.value()).push_back('-');
     id.append(digits.data(), end);
     return ClientOrderId{std::move(id)};
   }
 
-  SubmitResult submit(Order order) override {
+  SubmitResult submit(Order&& order) override {
     prepare(order);
-    ClientOrderId id = order.client_order_id;
-    CommandResult result = engine_.orders_.submit(std::move(order));
-    return SubmitResult{std::move(id), result.order_status, std::move(result.decision)};
+    return submit_to_manager(order.client_order_id, std::move(order));
+  }
+
+  SubmitResult submit_new(const Symbol& symbol, Side side, OrderType type, Quantity quantity,
+                          const OrderTerms& terms) override {
+    // Built in the order manager's record: not moved there. It needs no prepare(): its id,
+    // strategy id and reference are new_order's.
+    OrderManager::Draft draft = engine_.orders_.draft();
+    Order& order = draft.order();
+    fill_new(order, symbol, side, type, quantity);
+    terms.apply_to(order);
+    return submit_to_manager(order.client_order_id, draft);
   }
 
   BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) override {
@@ -113,8 +140,19 @@ class Engine::Context final : public StrategyContext {
  private:
   void prepare(Order& order) {
     if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
-    if (order.strategy_id != slot_.id) order.strategy_id = slot_.id;
+    if (!same_id(order.strategy_id.value(), slot_.id.value())) order.strategy_id = slot_.id;
     if (order.order_ref.empty()) order.order_ref = order.client_order_id.value();
+  }
+  // `submitted` is an Order&& or a Draft, whose id is `id`. The result is built in place and
+  // returned as is: the id is copied once, before the order moves, and nothing is moved for an
+  // accepted order.
+  template <class Submitted>
+  SubmitResult submit_to_manager(const ClientOrderId& id, Submitted&& submitted) {
+    SubmitResult result{id, OrderStatus::kInitialized, {}};
+    CommandResult command = engine_.orders_.submit(std::forward<Submitted>(submitted));
+    result.status = command.order_status;
+    if (!command.decision.allowed()) result.decision = std::move(command.decision);
+    return result;
   }
   bool owns(const ClientOrderId& id) const {
     const ManagedOrder* order = engine_.orders_.find(id);
@@ -123,6 +161,10 @@ class Engine::Context final : public StrategyContext {
 
   Engine& engine_;
   StrategySlot& slot_;
+  // "<strategy>-" and room for the digits of the next id; a prefix size of 0 means that the
+  // strategy's name is too long for it, and ids are assembled the slow way.
+  std::array<char, 64> id_text_{};
+  std::size_t id_prefix_size_ = 0;
   std::uint64_t sequence_ = 0;
 };
 
@@ -235,14 +277,11 @@ void Engine::on_time() {
   risk_.update();
 }
 
-Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
-  // An order's updates come in runs (submitted, filled, its status): the last answer is usually
-  // the one. The order manager never moves or drops an order, so its address names it.
-  if (&order == owner_cache_.order) return owner_cache_.slot;
+Engine::StrategySlot* Engine::find_owner(const ManagedOrder& order) {
   // A linear scan: a process runs a handful of strategies, and comparing a few short ids beats
   // a tree walk.
   for (const auto& slot : strategies_) {
-    if (slot->id == order.order.strategy_id) {
+    if (same_id(slot->id.value(), order.order.strategy_id.value())) {
       owner_cache_ = OwnerCache{&order, slot.get()};
       return slot.get();
     }
@@ -250,11 +289,45 @@ Engine::StrategySlot* Engine::owner_of(const ManagedOrder& order) {
   return nullptr;  // not cached: a strategy of that id may still be added
 }
 
+inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
+                             OrderStatus previous) {
+  OrderUpdate& update = record.update;
+  if (record.order != &order) {
+    // A recorded order keeps its id and contract (ManagedOrder): copied once per run.
+    update.client_order_id = order.order.client_order_id;
+    update.symbol = order.order.contract.symbol;
+    record.order = &order;
+  }
+  const std::string& reason =
+      order.last_decision.allowed() ? order.last_reason : order.last_decision.text;
+  if (!reason.empty() || !update.reason.empty()) update.reason = reason;
+  update.status = order.status;
+  update.previous = previous;
+  update.filled = order.filled;
+  update.quantity = order.order.quantity;
+  // Most updates come before the first fill: no division then.
+  update.average_fill_price = order.filled.is_zero() ? Price{} : order.average_fill_price();
+}
+
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
-  if (StrategySlot* slot = owner_of(order)) {
-    slot->strategy->on_order_update(*slot->context, Context::update_of(order, previous));
-  }
+  StrategySlot* slot = owner_of(order);
+  if (slot == nullptr) return;
+  UpdateRecord& record = update_record();
+  describe(record, order, previous);
+  // The level is released however the callback ends.
+  struct Level {
+    std::size_t& depth;
+    explicit Level(std::size_t& d) : depth(d) { ++depth; }
+    ~Level() { --depth; }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+  } level(update_depth_);
+  slot->strategy->on_order_update(*slot->context, record.update);
+}
+
+void Engine::add_update_record() {
+  update_records_.push_back(std::make_unique<UpdateRecord>());
 }
 
 void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {
@@ -299,7 +372,7 @@ std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) cons
 }
 
 std::optional<Price> Engine::last_price(const Symbol& symbol) const {
-  if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
+  if (last_market_ != nullptr && same_id(last_market_->first, symbol)) {
     return last_market_->second.last_price;
   }
   auto it = markets_.find(symbol);

@@ -106,7 +106,27 @@ class Engine final : private OrderListener, private RiskView {
   std::size_t open_order_count() const override { return orders_.open_order_count(); }
   Session session(Timestamp t) const override;
 
-  StrategySlot* owner_of(const ManagedOrder& order);
+  // An order's updates come in runs (submitted, filled, its status): the last answer is usually
+  // the one, checked inline. The order manager never moves or drops an order, so its address
+  // names it.
+  StrategySlot* owner_of(const ManagedOrder& order) {
+    if (&order == owner_cache_.order) return owner_cache_.slot;
+    return find_owner(order);
+  }
+  StrategySlot* find_owner(const ManagedOrder& order);
+  // The OrderUpdate a strategy is shown, kept between calls: an order's updates come in runs,
+  // and its id and symbol are copied once per run rather than built as new strings (and freed
+  // again) for every update.
+  struct UpdateRecord {
+    OrderUpdate update;
+    const ManagedOrder* order = nullptr;  // what `update` describes
+  };
+  UpdateRecord& update_record() {
+    if (update_depth_ == update_records_.size()) add_update_record();
+    return *update_records_[update_depth_];
+  }
+  void add_update_record();
+  static void describe(UpdateRecord& record, const ManagedOrder& order, OrderStatus previous);
   void error(std::string what);
   // What market data leaves behind per symbol: the last price (risk values market orders at it)
   // and the ATR that ATR-trailing stops follow. One record, so that a bar finds both with one
@@ -141,6 +161,11 @@ class Engine final : private OrderListener, private RiskView {
     StrategySlot* slot = nullptr;
   };
   OwnerCache owner_cache_;  // owner_of's last answer
+  // One update record per nesting level of on_order_update: a strategy that acts inside the
+  // callback may cause updates of other orders, and the record it is reading must not change
+  // under it. Pointers, so that a record stays put while a deeper level is added.
+  std::vector<std::unique_ptr<UpdateRecord>> update_records_;
+  std::size_t update_depth_ = 0;  // the levels in use
   std::map<StrategyId, StrategySlot*> by_id_;
   std::map<Symbol, SymbolMarket, std::less<>> markets_;
   // The record found last: a run mostly sends one symbol's data in a row, and one string

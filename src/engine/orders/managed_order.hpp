@@ -23,7 +23,9 @@ struct ManagedOrder {
   ManagedOrder() = default;
   explicit ManagedOrder(Order&& submitted) : order(std::move(submitted)) {}
 
-  Order order;  // as it stands now (after modifies, and bracket/OCA sizing)
+  // As it stands now (after modifies, and bracket/OCA sizing). Only quantity and prices change:
+  // the client order id and the contract are those first recorded, and the engine relies on it.
+  Order order;
   // As first submitted: what idempotent re-submits are compared with.
   const Order& original() const { return original_ ? *original_ : order; }
   // Must be called before `order` changes for the first time. Most orders never change, so the

@@ -26,7 +26,7 @@ Quantity OrderManager::others_filled(const std::vector<ManagedOrder*>& members,
   return total;
 }
 
-void OrderManager::after_fill(ManagedOrder& order) {
+void OrderManager::carry_fill_to_links(ManagedOrder& order) {
   // A bracket entry: its exits always equal its filled quantity, less what the other exit took.
   if (!order.children.empty()) {
     bool carried = false;
@@ -84,7 +84,7 @@ void OrderManager::resize_oca_group(const std::string& oca_key) {
     Order resized = member->order;
     resized.quantity = target;
     const bool reducing = target < member->order.quantity;
-    const CommandResult result = send_modify(*member, std::move(resized));
+    const CommandResult result = send_modify(*member, std::move(resized), /*validated=*/false);
     if (result.status == CommandStatus::kDenied) {
       report(member->order.client_order_id,
              "resizing to " + target.to_string() + " denied: " + result.decision.text +
@@ -102,7 +102,7 @@ void OrderManager::activate_child(ManagedOrder& child, Quantity quantity) {
   if (std::string problem = check_order(child.order); !problem.empty()) {
     decision = RiskDecision::deny(DenialReason::kInvalidOrder, problem);
   } else {
-    decision = risk_.check(child.order, RiskAction::kSubmit);
+    decision = risk_.check_validated(child.order, RiskAction::kSubmit);
   }
   if (!decision.allowed()) {
     child.last_decision = decision;
@@ -117,7 +117,7 @@ void OrderManager::activate_child(ManagedOrder& child, Quantity quantity) {
   venue_.submit(child.order);
 }
 
-void OrderManager::after_finished(ManagedOrder& order) {
+void OrderManager::finish_children(ManagedOrder& order) {
   // An entry that ends with nothing filled takes its held exits with it; one with fills leaves
   // them working at its filled quantity.
   if (order.children.empty() || order.filled.is_positive()) return;

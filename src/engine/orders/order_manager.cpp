@@ -1,6 +1,8 @@
 #include "engine/orders/order_manager.hpp"
 
 #include <algorithm>
+#include <new>
+#include <type_traits>
 #include <utility>
 
 namespace ibtrade::engine {
@@ -12,18 +14,13 @@ OrderManager::OrderManager(ExecutionClient& venue, RiskGate& risk, OrderListener
 // --- queries ---------------------------------------------------------------------------------
 
 const ManagedOrder* OrderManager::find(const ClientOrderId& id) const {
-  auto it = orders_.find(id);
-  return it == orders_.end() ? nullptr : &it->second;
+  return orders_.find(id);
 }
 
-ManagedOrder* OrderManager::lookup(const ClientOrderId& id) {
-  // Venue messages come in runs for one order (status, execution, status): the order found
-  // last is checked first. Orders are never removed, so the pointer stays valid.
-  if (last_found_ != nullptr && last_found_->order.client_order_id == id) return last_found_;
-  auto it = orders_.find(id);
-  if (it == orders_.end()) return nullptr;
-  last_found_ = &it->second;
-  return last_found_;
+ManagedOrder* OrderManager::find_and_remember(const ClientOrderId& id) {
+  ManagedOrder* found = orders_.find(id);
+  if (found != nullptr) last_found_ = found;
+  return found;
 }
 
 std::vector<const ManagedOrder*> OrderManager::open_orders() const {
@@ -81,11 +78,12 @@ void OrderManager::unlist_open(ManagedOrder& order) {
   if (it != open_.end() && *it == &order) open_.erase(it);
 }
 
-ManagedOrder& OrderManager::insert(Order&& order) {
-  // Callers insert only unknown ids. The node's key is copied from the order before the order
-  // is moved into it (a pair constructs its first member first).
-  ManagedOrder& managed =
-      orders_.try_emplace(order.client_order_id, std::move(order)).first->second;
+ManagedOrder& OrderManager::insert(NewOrder submitted, std::uint64_t hash) {
+  ManagedOrder& managed = submitted.draft != nullptr
+                              ? orders_.adopt(*submitted.draft, hash)
+                              : orders_.insert(std::move(submitted.order), hash);
+  // The venue's first messages are about the order just sent: lookup finds it without a hash.
+  last_found_ = &managed;
   managed.sequence = next_sequence_++;
   managed.created_at = clock_.now();
   managed.updated_at = managed.created_at;
@@ -101,25 +99,8 @@ void OrderManager::notify(const ManagedOrder& order, OrderStatus previous) {
   listener_.on_order_updated(order, previous);
 }
 
-void OrderManager::set_status(ManagedOrder& order, OrderStatus next, Timestamp when) {
-  order.status = next;
-  order.updated_at = when;
-  if (is_terminal(next)) {
-    unlist_open(order);
-  } else {
-    list_open(order);
-  }
-}
-
-bool OrderManager::apply(ManagedOrder& order, OrderEvent event, Timestamp when) {
-  // The table lookup alone on the hot path; the error text only when the table refuses.
-  const std::optional<OrderStatus> next = next_status(order.status, event);
-  if (!next) {
-    report(order.order.client_order_id, transition(order.status, event).error().message);
-    return false;
-  }
-  set_status(order, *next, when);
-  return true;
+void OrderManager::refuse_transition(const ManagedOrder& order, OrderEvent event) {
+  report(order.order.client_order_id, transition(order.status, event).error().message);
 }
 
 CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, std::string error) {
@@ -128,7 +109,13 @@ CommandResult OrderManager::refuse(const ClientOrderId& id, OrderStatus status, 
 }
 
 CommandResult OrderManager::deny_new(Order&& order, RiskDecision decision) {
-  ManagedOrder& managed = insert(std::move(order));
+  const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
+  return deny_new(NewOrder{order, nullptr}, hash, std::move(decision));
+}
+
+CommandResult OrderManager::deny_new(NewOrder submitted, std::uint64_t hash,
+                                     RiskDecision decision) {
+  ManagedOrder& managed = insert(submitted, hash);
   managed.last_decision = decision;
   apply(managed, OrderEvent::kDeny, clock_.now());
   notify(managed, OrderStatus::kInitialized);
@@ -149,28 +136,34 @@ CommandResult OrderManager::idempotent_result(const ManagedOrder& existing,
 
 // --- commands --------------------------------------------------------------------------------
 
-CommandResult OrderManager::submit(Order&& order) {
+CommandResult OrderManager::submit_new(NewOrder submitted) {
+  const Order& order = submitted.order;
   if (order.client_order_id.value().empty()) {
     auto decision = RiskDecision::deny(DenialReason::kInvalidOrder, "order has no client order id");
     report(order.client_order_id, decision.text);
+    discard(submitted);
     return {CommandStatus::kDenied, OrderStatus::kDenied, std::move(decision), {}};
   }
-  if (const ManagedOrder* existing = find(order.client_order_id)) {
-    return idempotent_result(*existing, order);
+  // Hashed once for the lookup here and the insert below.
+  const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
+  if (const ManagedOrder* existing = orders_.find(order.client_order_id, hash)) {
+    CommandResult result = idempotent_result(*existing, order);
+    discard(submitted);
+    return result;
   }
   if (order.parent_id) {
-    return deny_new(std::move(order),
+    return deny_new(submitted, hash,
                     RiskDecision::deny(DenialReason::kInvalidOrder,
                                        "an order with a parent must be sent with submit_bracket"));
   }
   if (std::string problem = check_order(order); !problem.empty()) {
-    return deny_new(std::move(order), RiskDecision::deny(DenialReason::kInvalidOrder, problem));
+    return deny_new(submitted, hash, RiskDecision::deny(DenialReason::kInvalidOrder, problem));
   }
   // Risk sees the book without this order: it is inserted only once approved.
-  RiskDecision decision = risk_.check(order, RiskAction::kSubmit);
-  if (!decision.allowed()) return deny_new(std::move(order), std::move(decision));
+  RiskDecision decision = risk_.check_validated(order, RiskAction::kSubmit);
+  if (!decision.allowed()) return deny_new(submitted, hash, std::move(decision));
 
-  ManagedOrder& managed = insert(std::move(order));
+  ManagedOrder& managed = insert(submitted, hash);
   if (!managed.order.oca_group.empty()) {
     managed.oca_key = managed.order.oca_group;
     managed.oca_base = managed.order.quantity;
@@ -232,7 +225,7 @@ CommandResult OrderManager::submit_bracket(const Order& entry, const Order& take
     problem = "bracket exits must trade the entry's contract";
   }
   RiskDecision decision = problem.empty()
-                              ? risk_.check(entry, RiskAction::kSubmit)
+                              ? risk_.check_validated(entry, RiskAction::kSubmit)
                               : RiskDecision::deny(DenialReason::kInvalidOrder, problem);
   if (!decision.allowed()) {
     deny_new(Order(tp), decision);
@@ -289,7 +282,7 @@ CommandResult OrderManager::modify(const ClientOrderId& id, const OrderChanges& 
   if (modified == managed->order) return {CommandStatus::kUnchanged, managed->status, {}, {}};
   if (std::string problem = check_order(modified); !problem.empty()) return deny(problem);
 
-  CommandResult result = send_modify(*managed, std::move(modified));
+  CommandResult result = send_modify(*managed, std::move(modified), /*validated=*/true);
   if (result.status == CommandStatus::kAccepted && changes.quantity && !managed->oca_key.empty()) {
     // The member's own size is what was asked; the other members' fills still come off it.
     managed->oca_base = *changes.quantity + others_filled(oca_members(managed->oca_key), *managed);
@@ -297,11 +290,12 @@ CommandResult OrderManager::modify(const ClientOrderId& id, const OrderChanges& 
   return result;
 }
 
-CommandResult OrderManager::send_modify(ManagedOrder& order, Order modified) {
+CommandResult OrderManager::send_modify(ManagedOrder& order, Order modified, bool validated) {
   if (auto legal = transition(order.status, OrderEvent::kModifyRequest); !legal) {
     return refuse(order.order.client_order_id, order.status, legal.error().message);
   }
-  RiskDecision decision = risk_.check(modified, RiskAction::kModify);
+  RiskDecision decision = validated ? risk_.check_validated(modified, RiskAction::kModify)
+                                    : risk_.check(modified, RiskAction::kModify);
   if (!decision.allowed()) {
     order.last_decision = std::move(decision);
     notify(order, order.status);
@@ -418,14 +412,11 @@ void OrderManager::on_execution(const ExecutionReport& report) {
                                            " for unknown order " + fill.client_order_id.value());
     return;
   }
-  // IB re-sends executions (on reconnect): one booked before is recognised by its id. The
-  // record is made here, with one hash of the id, and taken back if the fill is refused.
-  const auto inserted =
-      executions_.try_emplace(fill.execution_id, ExecutionRecord{order, std::nullopt});
-  if (!inserted.second) return;
-  ExecutionRecord& record = inserted.first->second;
+  // IB re-sends executions (on reconnect): one booked before is recognised by its id. The id is
+  // hashed once, here; its record is made only once the fill is accepted.
+  const std::uint64_t execution_hash = ExecutionIndex::hash_of(fill.execution_id.value());
+  if (executions_.find(fill.execution_id.value(), execution_hash) != nullptr) return;
   const auto refuse_fill = [&](const std::string& what) {
-    executions_.erase(inserted.first);
     this->report(order->order.client_order_id, what);
   };
   const ClientOrderId& id = order->order.client_order_id;
@@ -448,10 +439,8 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   const OrderStatus previous = order->status;
   const OrderEvent event =
       filled >= order->order.quantity ? OrderEvent::kFullFill : OrderEvent::kPartialFill;
-  if (!apply(*order, event, fill.time)) {  // reported
-    executions_.erase(inserted.first);
-    return;
-  }
+  if (!apply(*order, event, fill.time)) return;  // reported
+  ExecutionRecord& record = record_execution(fill.execution_id, execution_hash, *order);
   if (filled > order->order.quantity) {
     this->report(id, "filled " + filled.to_string() + " above the reduced quantity " +
                          order->order.quantity.to_string() + ": the reduction lost the race");
@@ -470,14 +459,31 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   if (previous != order->status && is_terminal(order->status)) after_finished(*order);
 }
 
+OrderManager::ExecutionRecord& OrderManager::record_execution(const ExecutionId& id,
+                                                              std::uint64_t hash,
+                                                              ManagedOrder& order) {
+  static_assert(std::is_trivially_destructible_v<ExecutionRecord>,
+                "the arena never runs destructors");
+  // The id's text is kept in the arena right after the record: one allocation for both, and
+  // both live as long as the manager.
+  const std::string& text = id.value();
+  void* memory = arena_.allocate(sizeof(ExecutionRecord) + text.size(), alignof(ExecutionRecord));
+  char* chars = static_cast<char*>(memory) + sizeof(ExecutionRecord);
+  std::copy(text.begin(), text.end(), chars);
+  auto* record =
+      new (memory) ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt};
+  executions_.add(record, hash);
+  return *record;
+}
+
 void OrderManager::on_commission(const CommissionUpdate& update) {
-  auto it = executions_.find(update.execution_id);
-  if (it == executions_.end()) {
-    report(ClientOrderId{},
-           "commission for unknown execution " + update.execution_id.value() + ": dropped");
+  const std::string& execution_id = update.execution_id.value();
+  ExecutionRecord* found = executions_.find(execution_id, ExecutionIndex::hash_of(execution_id));
+  if (found == nullptr) {
+    report(ClientOrderId{}, "commission for unknown execution " + execution_id + ": dropped");
     return;
   }
-  ExecutionRecord& record = it->second;
+  ExecutionRecord& record = *found;
   if (record.commission) {
     if (*record.commission != update.commission) {
       report(record.order->order.client_order_id,

@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -17,9 +16,11 @@
 #include "core/ids.hpp"
 #include "core/order.hpp"
 #include "engine/order_status.hpp"
+#include "engine/orders/id_index.hpp"
 #include "engine/orders/managed_order.hpp"
 #include "engine/orders/order_listener.hpp"
 #include "engine/orders/order_state_machine.hpp"
+#include "engine/orders/order_table.hpp"
 #include "engine/risk_gate.hpp"
 #include "engine/venue.hpp"
 
@@ -61,8 +62,24 @@ class OrderManager {
   // sends nothing; a different order under a known id is denied kDuplicateOrderId. Then
   // check_order (Denied kInvalidOrder), risk kSubmit (Denied with the decision), venue submit.
   // Orders naming a parent go through submit_bracket.
-  CommandResult submit(Order&& order);
+  CommandResult submit(Order&& order) { return submit_new(NewOrder{order, nullptr}); }
   CommandResult submit(const Order& order) { return submit(Order(order)); }
+
+  // An order built in the record the manager will keep it in: a submitted Order is moved into
+  // a record, ten strings, and a draft saves that. Every draft must be submitted.
+  class Draft {
+   public:
+    Order& order() { return record_->order; }
+
+   private:
+    friend class OrderManager;
+    explicit Draft(ManagedOrder& record) : record_(&record) {}
+    ManagedOrder* record_;
+  };
+  // A blank order (Order's defaults) to fill in and submit.
+  Draft draft() { return Draft(orders_.blank()); }
+  // The same as submit(Order&&) of the draft's order.
+  CommandResult submit(Draft draft) { return submit_new(NewOrder{draft.order(), draft.record_}); }
 
   // Entry plus two exits on the opposite side, held (kInitialized) until the entry fills; then
   // sized to the entry's filled quantity and grown with it. The exits form an OCA pair. The exits'
@@ -92,26 +109,83 @@ class OrderManager {
   Quantity open_quantity(std::string_view symbol, Side side) const;
 
  private:
+  // Trivially destructible, like everything the arena holds: the arena frees it all at once.
   struct ExecutionRecord {
-    ManagedOrder* order = nullptr;  // orders_ is node-based and never erases: stays valid
+    std::string_view id;            // its text is in the arena
+    ManagedOrder* order = nullptr;  // orders_ never moves or erases a record: stays valid
     std::optional<Money> commission;
   };
+  struct ExecutionIdOf {
+    std::string_view operator()(const ExecutionRecord& record) const { return record.id; }
+  };
+  using ExecutionIndex = IdIndex<ExecutionRecord, ExecutionIdOf>;
+  // A record of the accepted execution `id` (hashing to `hash`) on `order`.
+  ExecutionRecord& record_execution(const ExecutionId& id, std::uint64_t hash, ManagedOrder& order);
 
-  ManagedOrder* lookup(const ClientOrderId& id);
-  ManagedOrder& insert(Order&& order);
+  // Venue messages come in runs for one order (status, execution, status): the order found
+  // last is checked first, inline. Orders are never removed, so the pointer stays valid.
+  ManagedOrder* lookup(const ClientOrderId& id) {
+    if (last_found_ != nullptr && same_id(last_found_->order.client_order_id.value(), id.value())) {
+      return last_found_;
+    }
+    return find_and_remember(id);
+  }
+  ManagedOrder* find_and_remember(const ClientOrderId& id);
+
+  // A submitted order not recorded yet: an order to move into a new record, or a draft already
+  // in its record.
+  struct NewOrder {
+    Order& order;
+    ManagedOrder* draft = nullptr;  // the record `order` is in, if a draft
+  };
+  CommandResult submit_new(NewOrder submitted);
+  // Records the order. `hash` is OrderTable::hash_of its id, which must be unknown.
+  ManagedOrder& insert(NewOrder submitted, std::uint64_t hash);
+  ManagedOrder& insert(Order&& order) {
+    const std::uint64_t hash = OrderTable::hash_of(order.client_order_id);
+    return insert(NewOrder{order, nullptr}, hash);
+  }
+  // An order that is not recorded (no id, or a known one): a draft's record is taken back.
+  void discard(NewOrder submitted) {
+    if (submitted.draft != nullptr) orders_.recycle(*submitted.draft);
+  }
   void list_open(ManagedOrder& order);
   void unlist_open(ManagedOrder& order);
   CommandResult deny_new(Order&& order, RiskDecision decision);
+  CommandResult deny_new(NewOrder submitted, std::uint64_t hash, RiskDecision decision);
   CommandResult refuse(const ClientOrderId& id, OrderStatus status, std::string error);
   CommandResult idempotent_result(const ManagedOrder& existing, const Order& submitted);
 
   // Moves `order` through `event`; reports and returns false when the table refuses it.
-  bool apply(ManagedOrder& order, OrderEvent event, Timestamp when);
-  void set_status(ManagedOrder& order, OrderStatus next, Timestamp when);
+  // Inline: every order message applies an event, and the table lookup is one load; the error
+  // text is built out of line, only when the table refuses.
+  bool apply(ManagedOrder& order, OrderEvent event, Timestamp when) {
+    const std::optional<OrderStatus> next = next_status(order.status, event);
+    if (!next) {
+      refuse_transition(order, event);
+      return false;
+    }
+    set_status(order, *next, when);
+    return true;
+  }
+  void refuse_transition(const ManagedOrder& order, OrderEvent event);
+  void set_status(ManagedOrder& order, OrderStatus next, Timestamp when) {
+    order.status = next;
+    order.updated_at = when;
+    // Listing changes only when an order starts or finishes.
+    if (is_terminal(next) == order.listed_open) {
+      if (order.listed_open) {
+        unlist_open(order);
+      } else {
+        list_open(order);
+      }
+    }
+  }
   void notify(const ManagedOrder& order, OrderStatus previous);
   void report(const ClientOrderId& id, const std::string& what);
 
-  CommandResult send_modify(ManagedOrder& order, Order modified);
+  // `validated`: `modified` has just passed check_order.
+  CommandResult send_modify(ManagedOrder& order, Order modified, bool validated);
   CommandResult send_cancel(ManagedOrder& order, bool ask_risk);
 
   void on_status(const OrderStatusReport& report);
@@ -120,8 +194,15 @@ class OrderManager {
   void on_rejected(const CommandRejected& rejected);
 
   // Links (order_links.cpp).
-  void after_fill(ManagedOrder& order);
-  void after_finished(ManagedOrder& order);
+  // Most orders are in no bracket or OCA group: the test is inline, the work is not.
+  void after_fill(ManagedOrder& order) {
+    if (!order.children.empty() || !order.oca_key.empty()) carry_fill_to_links(order);
+  }
+  void after_finished(ManagedOrder& order) {
+    if (!order.children.empty()) finish_children(order);
+  }
+  void carry_fill_to_links(ManagedOrder& order);
+  void finish_children(ManagedOrder& order);
   void resize_oca_group(const std::string& oca_key);
   void activate_child(ManagedOrder& child, Quantity quantity);
   std::vector<ManagedOrder*> oca_members(const std::string& oca_key);
@@ -132,15 +213,15 @@ class OrderManager {
   OrderListener& listener_;
   const Clock& clock_;
 
-  // Orders and executions are kept for the manager's lifetime, so their records come from one
-  // arena: a bump of a pointer per order instead of a heap allocation and a free.
+  OrderTable orders_;  // every order, never removed: its records stay where they are
+  // Executions are kept for the manager's lifetime, so their records and ids come from one
+  // arena: a bump of a pointer per execution instead of heap allocations and frees.
   std::pmr::monotonic_buffer_resource arena_;
-  std::pmr::unordered_map<ClientOrderId, ManagedOrder> orders_{&arena_};  // node-based: stable
+  ExecutionIndex executions_;
   // Not finished, by sequence (the stable listing order). A sorted vector: few orders are open
   // at once, and a tree node per order cost more than the shifts.
   std::vector<ManagedOrder*> open_;
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
-  std::pmr::unordered_map<ExecutionId, ExecutionRecord> executions_{&arena_};
   std::uint64_t next_sequence_ = 0;
   ManagedOrder* last_found_ = nullptr;  // lookup's last answer
 };

@@ -51,6 +51,43 @@ TEST_F(OrderManagerTest, SubmitIsIdempotentByClientOrderId) {
   EXPECT_TRUE(listener_.errors.empty());
 }
 
+TEST_F(OrderManagerTest, ADraftIsSubmittedLikeTheSameOrder) {
+  const Order buy = limit_order("o1", Side::kBuy, 100, "10.00");
+  OrderManager::Draft draft = manager_.draft();
+  EXPECT_EQ(draft.order(), Order());  // blank
+  draft.order() = buy;
+  const CommandResult result = manager_.submit(draft);
+  EXPECT_EQ(result.status, CommandStatus::kAccepted);
+  EXPECT_EQ(result.order_status, OrderStatus::kPendingSubmit);
+  ASSERT_EQ(venue_.commands.size(), 1u);
+  EXPECT_EQ(venue_.commands[0].order, buy);
+  EXPECT_EQ(order("o1").order, buy);
+  EXPECT_EQ(manager_.submit(buy).status, CommandStatus::kUnchanged);
+}
+
+TEST_F(OrderManagerTest, ADraftThatIsNotKeptIsHandedOutBlankAgain) {
+  ASSERT_EQ(manager_.submit(limit_order("o1", Side::kBuy, 100, "10.00")).status,
+            CommandStatus::kAccepted);
+  // A known id with a different order: denied, and the draft is not recorded.
+  OrderManager::Draft duplicate = manager_.draft();
+  duplicate.order() = limit_order("o1", Side::kBuy, 200, "10.00");
+  const CommandResult denied = manager_.submit(duplicate);
+  EXPECT_EQ(denied.status, CommandStatus::kDenied);
+  EXPECT_EQ(denied.decision.reason, DenialReason::kDuplicateOrderId);
+  EXPECT_EQ(order("o1").order.quantity, Quantity::from_units(100));
+  // No id: refused, not recorded.
+  OrderManager::Draft nameless = manager_.draft();
+  nameless.order() = limit_order("", Side::kBuy, 1, "1");
+  EXPECT_EQ(manager_.submit(nameless).decision.reason, DenialReason::kInvalidOrder);
+  // The next drafts start blank, and work.
+  OrderManager::Draft next = manager_.draft();
+  EXPECT_EQ(next.order(), Order());
+  next.order() = limit_order("o2", Side::kSell, 50, "11.00");
+  EXPECT_EQ(manager_.submit(next).status, CommandStatus::kAccepted);
+  EXPECT_EQ(order("o2").order.quantity, Quantity::from_units(50));
+  EXPECT_EQ(manager_.open_order_count(), 2u);
+}
+
 TEST_F(OrderManagerTest, ResubmitAfterAModifyStillMatchesTheOriginal) {
   const Order buy = limit_order("o1", Side::kBuy, 100, "10.00");
   ASSERT_EQ(manager_.submit(buy).status, CommandStatus::kAccepted);

@@ -165,8 +165,8 @@ constexpr std::size_t index_of(OrderEvent event) {
   return static_cast<std::size_t>(event);
 }
 
-constexpr std::uint8_t kNoRule = 0xFF;
-using Lookup = std::array<std::array<std::uint8_t, kOrderEventCount>, kOrderStatusCount>;
+constexpr std::uint8_t kNoRule = detail::kNoTransition;
+using Lookup = detail::TransitionLookup;
 
 constexpr Lookup build_lookup() {
   Lookup lookup{};
@@ -188,44 +188,17 @@ static_assert(index_of(OrderEvent::kCommandRefusedAfterFill) + 1 == kOrderEventC
 
 }  // namespace
 
+namespace detail {
+constexpr TransitionLookup kTransitionLookup = kLookup;
+}  // namespace detail
+
 std::string_view to_string(OrderEvent event) {
   const std::size_t i = index_of(event);
   return i < kEventNames.size() ? kEventNames.at(i) : "?";
 }
 
-OrderEvent event_of(VenueOrderState state) {
-  switch (state) {
-    case VenueOrderState::kPendingSubmit:
-      return OrderEvent::kVenuePendingSubmit;
-    case VenueOrderState::kPreSubmitted:
-      return OrderEvent::kVenuePreSubmitted;
-    case VenueOrderState::kSubmitted:
-      return OrderEvent::kVenueSubmitted;
-    case VenueOrderState::kPendingCancel:
-      return OrderEvent::kVenuePendingCancel;
-    case VenueOrderState::kCancelled:
-      return OrderEvent::kVenueCancelled;
-    case VenueOrderState::kApiCancelled:
-      return OrderEvent::kVenueApiCancelled;
-    case VenueOrderState::kFilled:
-      return OrderEvent::kVenueFilled;
-    case VenueOrderState::kInactive:
-      return OrderEvent::kVenueInactive;
-  }
-  return OrderEvent::kVenueSubmitted;  // unreachable: every enumerator is handled above
-}
-
 std::span<const TransitionRule> transition_table() {
   return kRules;
-}
-
-std::optional<OrderStatus> next_status(OrderStatus from, OrderEvent event) {
-  const std::size_t s = index_of(from);
-  const std::size_t e = index_of(event);
-  if (s >= kOrderStatusCount || e >= kOrderEventCount) return std::nullopt;
-  const std::uint8_t to = kLookup.at(s).at(e);
-  if (to == kNoRule) return std::nullopt;
-  return static_cast<OrderStatus>(to);
 }
 
 Result<OrderStatus> transition(OrderStatus from, OrderEvent event) {

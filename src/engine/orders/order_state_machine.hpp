@@ -3,6 +3,8 @@
 // data; safe from any thread.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -45,8 +47,28 @@ inline constexpr std::size_t kOrderStatusCount = 12;
 
 std::string_view to_string(OrderEvent event);
 
-// The venue's status word as an event.
-OrderEvent event_of(VenueOrderState state);
+// The venue's status word as an event. Inline: asked for every status report.
+inline OrderEvent event_of(VenueOrderState state) {
+  switch (state) {
+    case VenueOrderState::kPendingSubmit:
+      return OrderEvent::kVenuePendingSubmit;
+    case VenueOrderState::kPreSubmitted:
+      return OrderEvent::kVenuePreSubmitted;
+    case VenueOrderState::kSubmitted:
+      return OrderEvent::kVenueSubmitted;
+    case VenueOrderState::kPendingCancel:
+      return OrderEvent::kVenuePendingCancel;
+    case VenueOrderState::kCancelled:
+      return OrderEvent::kVenueCancelled;
+    case VenueOrderState::kApiCancelled:
+      return OrderEvent::kVenueApiCancelled;
+    case VenueOrderState::kFilled:
+      return OrderEvent::kVenueFilled;
+    case VenueOrderState::kInactive:
+      return OrderEvent::kVenueInactive;
+  }
+  return OrderEvent::kVenueSubmitted;  // unreachable: every enumerator is handled above
+}
 
 struct TransitionRule {
   OrderStatus from;
@@ -59,8 +81,23 @@ struct TransitionRule {
 // the event (a status report) is an accepted no-op: a duplicate or a stale report.
 std::span<const TransitionRule> transition_table();
 
+namespace detail {
+// The table as a (status, event) -> next status array, kNoTransition where there is no rule.
+// Here so that next_status, asked on every order message, is an inline load and not a call.
+inline constexpr std::uint8_t kNoTransition = 0xFF;
+using TransitionLookup = std::array<std::array<std::uint8_t, kOrderEventCount>, kOrderStatusCount>;
+extern const TransitionLookup kTransitionLookup;
+}  // namespace detail
+
 // The next status, or nullopt when (from, event) is not in the table.
-std::optional<OrderStatus> next_status(OrderStatus from, OrderEvent event);
+inline std::optional<OrderStatus> next_status(OrderStatus from, OrderEvent event) {
+  const auto s = static_cast<std::size_t>(from);
+  const auto e = static_cast<std::size_t>(event);
+  if (s >= kOrderStatusCount || e >= kOrderEventCount) return std::nullopt;
+  const std::uint8_t to = detail::kTransitionLookup[s][e];
+  if (to == detail::kNoTransition) return std::nullopt;
+  return static_cast<OrderStatus>(to);
+}
 
 // The same as a Result: the error names the pair, for the listener and the log.
 Result<OrderStatus> transition(OrderStatus from, OrderEvent event);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/orders/id_index.hpp"
+
 namespace ibtrade::engine {
 namespace {
 
@@ -237,7 +239,11 @@ void PriceManager::on_order_updated(const ManagedOrder& order) {
 
 void PriceManager::on_quote(const Symbol& symbol, std::optional<Price> bid,
                             std::optional<Price> ask, Timestamp /*time*/) {
-  touches_[symbol] = Touch{bid, ask};
+  if (last_touch_ == nullptr || !same_id(last_touch_->first, symbol)) {
+    last_touch_ = &*touches_.try_emplace(symbol).first;
+  }
+  last_touch_->second = Touch{bid, ask};
+  if (stops_.empty()) return;
   std::vector<ClientOrderId> ids;
   for (const auto& [id, stop] : stops_)
     ids.push_back(id);

@@ -90,6 +90,9 @@ class PriceManager {
   std::map<ClientOrderId, ManagedStop> stops_;
   std::map<ClientOrderId, std::uint64_t> timeouts_;
   std::map<Symbol, Touch> touches_;
+  // The entry written last: quotes come in runs for one symbol, and one short comparison is
+  // cheaper than a tree walk per quote. Map nodes never move, so the pointer stays valid.
+  std::pair<const Symbol, Touch>* last_touch_ = nullptr;
 };
 
 }  // namespace ibtrade::engine

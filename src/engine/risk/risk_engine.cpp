@@ -38,14 +38,14 @@ RiskEngine::RiskEngine(const RiskView& view, RiskLimits limits, RiskHooks hooks)
       orders_(kRateWindow),
       cancels_(kRateWindow) {}
 
-RiskDecision RiskEngine::check(const Order& order, RiskAction action) {
+RiskDecision RiskEngine::check(const Order& order, RiskAction action, Validation validation) {
   const Timestamp now = view_.now();
   if (action == RiskAction::kCancel) return check_cancel(now);
   if (daily_loss_breached()) return enforce_daily_loss();
   if (state_ == TradingState::kHalted) {
     return deny(DenialReason::kHalted, "trading is halted: " + halt_reason_);
   }
-  RiskDecision decision = check_order_limits(order, action, now);
+  RiskDecision decision = check_order_limits(order, action, now, validation);
   if (decision.allowed()) orders_.record(now);
   return decision;
 }
@@ -66,9 +66,12 @@ RiskDecision RiskEngine::check_cancel(Timestamp now) {
   return RiskDecision::allow();
 }
 
-RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction action, Timestamp now) {
-  if (std::string problem = check_order(order); !problem.empty()) {
-    return deny(DenialReason::kInvalidOrder, "invalid order: " + problem);
+RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction action, Timestamp now,
+                                            Validation validation) {
+  if (validation == Validation::kValidate) {
+    if (std::string problem = check_order(order); !problem.empty()) {
+      return deny(DenialReason::kInvalidOrder, "invalid order: " + problem);
+    }
   }
   // Each limit that is off, or cannot apply to this order, costs one test here rather than a
   // call that builds an "allowed" decision.

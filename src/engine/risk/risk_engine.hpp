@@ -4,6 +4,7 @@
 // Single-threaded, owned by the engine's kernel thread.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -36,7 +37,13 @@ class RiskEngine final : public RiskGate {
   // Submit and modify pass the limits (`order` as it would be after the action); a cancel is
   // always allowed while HALTED, otherwise only its rate is limited. Allowed submits, modifies
   // and cancels count in the rate windows; denied ones do not.
-  RiskDecision check(const Order& order, RiskAction action) override;
+  RiskDecision check(const Order& order, RiskAction action) override {
+    return check(order, action, Validation::kValidate);
+  }
+  // The order manager validates every order before it asks: it is not validated twice.
+  RiskDecision check_validated(const Order& order, RiskAction action) override {
+    return check(order, action, Validation::kAlreadyValid);
+  }
 
   // Continuous check, called by the kernel whenever PnL may have moved (each price update, fill,
   // timer): halts an ACTIVE engine whose daily loss is beyond the limit. Inline because it runs
@@ -74,8 +81,11 @@ class RiskEngine final : public RiskGate {
     Quantity leaves;          // positive: what this order can still fill
   };
 
+  enum class Validation : std::uint8_t { kValidate, kAlreadyValid };
+  RiskDecision check(const Order& order, RiskAction action, Validation validation);
   RiskDecision check_cancel(Timestamp now);
-  RiskDecision check_order_limits(const Order& order, RiskAction action, Timestamp now);
+  RiskDecision check_order_limits(const Order& order, RiskAction action, Timestamp now,
+                                  Validation validation);
   RiskDecision check_trading_hours(const Order& order, Timestamp now) const;
   RiskDecision check_price_collar(const Order& order, const Symbol& symbol) const;
   RiskDecision check_reducing(const Order& order, const Projection& p) const;

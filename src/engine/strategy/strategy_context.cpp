@@ -5,6 +5,12 @@ namespace ibtrade::engine {
 Order StrategyContext::new_order(const Symbol& symbol, Side side, OrderType type,
                                  Quantity quantity) {
   Order order;  // its contract is a US stock through SMART (the defaults) once named
+  fill_new(order, symbol, side, type, quantity);
+  return order;
+}
+
+void StrategyContext::fill_new(Order& order, const Symbol& symbol, Side side, OrderType type,
+                               Quantity quantity) {
   order.client_order_id = next_order_id();
   order.strategy_id = strategy_id();
   order.contract.symbol = symbol;
@@ -12,59 +18,63 @@ Order StrategyContext::new_order(const Symbol& symbol, Side side, OrderType type
   order.type = type;
   order.quantity = quantity;
   order.order_ref = order.client_order_id.value();
-  return order;
+}
+
+void StrategyContext::OrderTerms::apply_to(Order& order) const {
+  order.limit_price = limit_price;
+  order.stop_price = stop_price;
+  order.trail_amount = trail_amount;
+  order.trail_percent = trail_percent;
+  order.tif = tif;
+}
+
+SubmitResult StrategyContext::submit_new(const Symbol& symbol, Side side, OrderType type,
+                                         Quantity quantity, const OrderTerms& terms) {
+  Order order = new_order(symbol, side, type, quantity);
+  terms.apply_to(order);
+  return submit(std::move(order));
 }
 
 SubmitResult StrategyContext::market(const Symbol& symbol, Side side, Quantity quantity) {
-  return submit(new_order(symbol, side, OrderType::kMarket, quantity));
+  return submit_new(symbol, side, OrderType::kMarket, quantity, {});
 }
 
 SubmitResult StrategyContext::limit(const Symbol& symbol, Side side, Quantity quantity,
                                     Price limit_price, TimeInForce tif) {
-  Order order = new_order(symbol, side, OrderType::kLimit, quantity);
-  order.limit_price = limit_price;
-  order.tif = tif;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kLimit, quantity,
+                    {.limit_price = limit_price, .tif = tif});
 }
 
 SubmitResult StrategyContext::stop(const Symbol& symbol, Side side, Quantity quantity,
                                    Price stop_price) {
-  Order order = new_order(symbol, side, OrderType::kStop, quantity);
-  order.stop_price = stop_price;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kStop, quantity, {.stop_price = stop_price});
 }
 
 SubmitResult StrategyContext::stop_limit(const Symbol& symbol, Side side, Quantity quantity,
                                          Price stop_price, Price limit_price) {
-  Order order = new_order(symbol, side, OrderType::kStopLimit, quantity);
-  order.stop_price = stop_price;
-  order.limit_price = limit_price;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kStopLimit, quantity,
+                    {.limit_price = limit_price, .stop_price = stop_price});
 }
 
 SubmitResult StrategyContext::trailing_stop(const Symbol& symbol, Side side, Quantity quantity,
                                             Price trail_amount) {
-  Order order = new_order(symbol, side, OrderType::kTrailingStop, quantity);
-  order.trail_amount = trail_amount;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kTrailingStop, quantity,
+                    {.trail_amount = trail_amount});
 }
 
 SubmitResult StrategyContext::trailing_stop_percent(const Symbol& symbol, Side side,
                                                     Quantity quantity, Percent trail_percent) {
-  Order order = new_order(symbol, side, OrderType::kTrailingStop, quantity);
-  order.trail_percent = trail_percent;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kTrailingStop, quantity,
+                    {.trail_percent = trail_percent});
 }
 
 SubmitResult StrategyContext::market_on_close(const Symbol& symbol, Side side, Quantity quantity) {
-  return submit(new_order(symbol, side, OrderType::kMarketOnClose, quantity));
+  return submit_new(symbol, side, OrderType::kMarketOnClose, quantity, {});
 }
 
 SubmitResult StrategyContext::limit_on_close(const Symbol& symbol, Side side, Quantity quantity,
                                              Price limit_price) {
-  Order order = new_order(symbol, side, OrderType::kLimitOnClose, quantity);
-  order.limit_price = limit_price;
-  return submit(std::move(order));
+  return submit_new(symbol, side, OrderType::kLimitOnClose, quantity, {.limit_price = limit_price});
 }
 
 }  // namespace ibtrade::engine

@@ -66,8 +66,10 @@ class StrategyContext {
   // A fresh client order id for this strategy ("<strategy>-<n>"), unique within the run.
   virtual ClientOrderId next_order_id() = 0;
   // Submits a complete order. An empty client_order_id is filled in; the same id twice does not
-  // make two orders.
-  virtual SubmitResult submit(Order order) = 0;
+  // make two orders. Taken by rvalue reference: an order is ten strings, and a by-value
+  // parameter cost one more move of them all on every submit.
+  virtual SubmitResult submit(Order&& order) = 0;
+  SubmitResult submit(const Order& order) { return submit(Order(order)); }
   // Entry, then take-profit (limit) and stop-loss (stop) that go live only once the entry fills,
   // sized to its filled quantity, one-cancels-the-other.
   virtual BracketIds submit_bracket(Order entry, Price take_profit, Price stop_loss) = 0;
@@ -106,6 +108,25 @@ class StrategyContext {
 
   // An order for `symbol` with this strategy's id and a fresh client order id, ready to adjust.
   Order new_order(const Symbol& symbol, Side side, OrderType type, Quantity quantity);
+
+ protected:
+  // What the conveniences set on top of new_order's fields.
+  struct OrderTerms {
+    std::optional<Price> limit_price = std::nullopt;
+    std::optional<Price> stop_price = std::nullopt;
+    std::optional<Price> trail_amount = std::nullopt;
+    std::optional<Percent> trail_percent = std::nullopt;
+    TimeInForce tif = TimeInForce::kDay;
+
+    void apply_to(Order& order) const;
+  };
+  // Submits new_order(symbol, side, type, quantity) completed with `terms`: the conveniences'
+  // way in. This builds the order and passes it to submit(); an implementation may build it
+  // where it will keep it instead, and save moving it there.
+  virtual SubmitResult submit_new(const Symbol& symbol, Side side, OrderType type,
+                                  Quantity quantity, const OrderTerms& terms);
+  // Sets new_order's fields on `order`, a default-constructed Order.
+  void fill_new(Order& order, const Symbol& symbol, Side side, OrderType type, Quantity quantity);
 };
 
 }  // namespace ibtrade::engine

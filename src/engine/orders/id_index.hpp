@@ -1,0 +1,91 @@
+// An index from text ids (client order ids, execution ids) to records kept elsewhere at stable
+// addresses, for the order manager, which adds records and never removes them.
+// Single-threaded, owned by its user.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/hash.hpp"
+
+namespace ibtrade::engine {
+
+// Id equality for lookups, inline for texts of 4 to 16 bytes (client order ids, strategy ids,
+// symbols): two overlapping words. same_bytes handles every size, but the compiler keeps it
+// out of line, and the call cost more than the comparison.
+inline bool same_id(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  const std::size_t n = a.size();
+  if (n >= 8 && n <= 16) {
+    return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
+           hash_detail::load(a.data() + n - 8, 8) == hash_detail::load(b.data() + n - 8, 8);
+  }
+  if (n >= 4 && n < 8) {
+    return hash_detail::load(a.data(), 4) == hash_detail::load(b.data(), 4) &&
+           hash_detail::load(a.data() + n - 4, 4) == hash_detail::load(b.data() + n - 4, 4);
+  }
+  return same_bytes(a, b);
+}
+
+// Open addressing with linear probing over (hash, record) pairs, at most half full: a lookup
+// reads one or two slots and compares the ids of those whose hash matches. The caller hashes an
+// id once and passes the hash to find and add (a node-based map hashes it again on insert, and
+// allocates a node per record). `KeyOf{}(record)` is the record's id as a string_view.
+template <class Record, class KeyOf>
+class IdIndex {
+ public:
+  static std::uint64_t hash_of(std::string_view id) { return hash_bytes(id); }
+
+  // The record of `id` (whose hash is `hash`), or null.
+  Record* find(std::string_view id, std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask(); slots_[i].record != nullptr; i = (i + 1) & mask()) {
+      if (slots_[i].hash == hash && same_id(KeyOf{}(*slots_[i].record), id)) {
+        return slots_[i].record;
+      }
+    }
+    return nullptr;
+  }
+
+  // Indexes `record`, whose id must not be indexed yet and must hash to `hash`.
+  void add(Record* record, std::uint64_t hash) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    place(Slot{hash, record});
+    ++size_;
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    Record* record = nullptr;  // null: empty
+  };
+
+  std::size_t mask() const { return slots_.size() - 1; }
+
+  void place(Slot slot) {
+    std::size_t i = slot.hash & mask();
+    while (slots_[i].record != nullptr)
+      i = (i + 1) & mask();
+    slots_[i] = slot;
+  }
+
+  // Twice the slots (at least 16: always a power of two), every record placed again.
+  void grow() {
+    const std::vector<Slot> old =
+        std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(16, slots_.size() * 2)));
+    for (const Slot& slot : old) {
+      if (slot.record != nullptr) place(slot);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace ibtrade::engine

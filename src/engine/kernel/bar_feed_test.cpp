@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/kernel/bar_feed_test_support.hpp"
+
 namespace ibtrade::engine {
 namespace {
 
@@ -49,19 +51,7 @@ std::vector<MarketBar> drain_into(BarFeed& feed) {
   return out;
 }
 
-// A feed with only next(): next_into comes from BarFeed.
-class NextOnlyFeed final : public BarFeed {
- public:
-  explicit NextOnlyFeed(std::vector<MarketBar> bars) : bars_(std::move(bars)) {}
-  std::optional<MarketBar> next() override {
-    if (index_ == bars_.size()) return std::nullopt;
-    return bars_[index_++];
-  }
-
- private:
-  std::vector<MarketBar> bars_;
-  std::size_t index_ = 0;
-};
+using feed_fakes::NextOnlyFeed;
 
 void expect_all(const std::vector<MarketBar>& got, const std::vector<MarketBar>& want) {
   ASSERT_EQ(got.size(), want.size());
@@ -69,14 +59,19 @@ void expect_all(const std::vector<MarketBar>& got, const std::vector<MarketBar>&
     expect_same(got[i], want[i]);
 }
 
-TEST(BarFeed, NextIntoGivesTheSameBarsAsNextAcrossSymbolChanges) {
-  const std::vector<MarketBar> bars = mixed_bars();
+// Each kind of feed (owning, span, next()-only) over `bars`, read by `drain`, gives `bars`.
+template <class Drain>
+void expect_every_feed_gives(const std::vector<MarketBar>& bars, Drain drain) {
   VectorBarFeed vector_feed(bars);
-  expect_all(drain_into(vector_feed), bars);
+  expect_all(drain(vector_feed), bars);
   SpanBarFeed span_feed(bars);
-  expect_all(drain_into(span_feed), bars);
+  expect_all(drain(span_feed), bars);
   NextOnlyFeed default_feed(bars);
-  expect_all(drain_into(default_feed), bars);
+  expect_all(drain(default_feed), bars);
+}
+
+TEST(BarFeed, NextIntoGivesTheSameBarsAsNextAcrossSymbolChanges) {
+  expect_every_feed_gives(mixed_bars(), drain_into);
 }
 
 TEST(BarFeed, SpanFeedReadsInPlaceAndEndsWithNullopt) {
@@ -111,13 +106,7 @@ std::vector<MarketBar> drain_ref(BarFeed& feed) {
 }
 
 TEST(BarFeed, NextRefGivesTheSameBarsAsNext) {
-  const std::vector<MarketBar> bars = mixed_bars();
-  VectorBarFeed vector_feed(bars);
-  expect_all(drain_ref(vector_feed), bars);
-  SpanBarFeed span_feed(bars);
-  expect_all(drain_ref(span_feed), bars);
-  NextOnlyFeed default_feed(bars);
-  expect_all(drain_ref(default_feed), bars);
+  expect_every_feed_gives(mixed_bars(), drain_ref);
 }
 
 TEST(BarFeed, SpanFeedGivesItsBarsInPlaceAndOthersUseTheScratchBar) {

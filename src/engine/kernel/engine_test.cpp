@@ -29,21 +29,41 @@ class Colliding final : public Strategy {
   std::vector<SubmitResult> results;
 };
 
-TEST(EngineConveniences, AnIdTakenByHandIsADuplicateAndTheNextOrderIsUnaffected) {
-  TestClock clock(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + 15h});
+// An engine on a fake venue, any hour allowed, with a print of ACME at 10 so that market orders
+// can be valued.
+struct EngineOnFakeVenue {
+  EngineOnFakeVenue() : engine(clock, venue, config()) {}
+  static EngineConfig config() {
+    EngineConfig config;
+    config.risk.enforce_trading_hours = false;
+    return config;
+  }
+  // Starts the engine with the strategies added so far and prints the first trade.
+  void start() {
+    engine.start();
+    engine.on_trade("ACME",
+                    Trade{ConId{}, clock.now(), Price::from_units(10), Quantity::from_units(1)});
+  }
+  void quote() {
+    Quote quote;
+    quote.bid = Price::from_units(10);
+    quote.ask = Price::from_units(10);
+    engine.on_quote("ACME", quote);
+  }
+
+  TestClock clock{Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + 15h}};
   order_fakes::FakeVenue venue;
-  EngineConfig config;
-  config.risk.enforce_trading_hours = false;
-  Engine engine(clock, venue, config);
+  Engine engine;
+};
+
+TEST(EngineConveniences, AnIdTakenByHandIsADuplicateAndTheNextOrderIsUnaffected) {
+  EngineOnFakeVenue run;
   Colliding strategy;
-  engine.add_strategy(StrategyId{"s"}, strategy);
-  engine.start();
-  engine.on_trade("ACME",
-                  Trade{ConId{}, clock.now(), Price::from_units(10), Quantity::from_units(1)});
-  Quote quote;
-  quote.bid = Price::from_units(10);
-  quote.ask = Price::from_units(10);
-  engine.on_quote("ACME", quote);
+  run.engine.add_strategy(StrategyId{"s"}, strategy);
+  run.start();
+  run.quote();
+  const Engine& engine = run.engine;
+  const order_fakes::FakeVenue& venue = run.venue;
 
   ASSERT_EQ(strategy.results.size(), 3u);
   EXPECT_TRUE(strategy.results[0].accepted());
@@ -77,25 +97,17 @@ class MarketOnQuote final : public Strategy {
 };
 
 TEST(EngineOrderIds, AreTheStrategyIdADashAndASequenceForShortAndLongNames) {
-  TestClock clock(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + 15h});
-  order_fakes::FakeVenue venue;
-  EngineConfig config;
-  config.risk.enforce_trading_hours = false;
-  Engine engine(clock, venue, config);
+  EngineOnFakeVenue run;
   // The short name's ids are assembled in a buffer kept for them; the long one's the slow way.
   const std::string long_name(60, 'x');
   MarketOnQuote short_named;
   MarketOnQuote long_named;
-  engine.add_strategy(StrategyId{"s"}, short_named);
-  engine.add_strategy(StrategyId{long_name}, long_named);
-  engine.start();
-  engine.on_trade("ACME",
-                  Trade{ConId{}, clock.now(), Price::from_units(10), Quantity::from_units(1)});
-  Quote quote;
-  quote.bid = Price::from_units(10);
-  quote.ask = Price::from_units(10);
+  run.engine.add_strategy(StrategyId{"s"}, short_named);
+  run.engine.add_strategy(StrategyId{long_name}, long_named);
+  run.start();
   for (int i = 0; i < 12; ++i)
-    engine.on_quote("ACME", quote);
+    run.quote();
+  const Engine& engine = run.engine;
 
   ASSERT_EQ(short_named.results.size(), 12u);
   ASSERT_EQ(long_named.results.size(), 12u);

@@ -8,6 +8,7 @@
 
 #include "engine/fees/ibkr_fixed.hpp"
 #include "engine/fees/no_commission.hpp"
+#include "engine/kernel/bar_feed_test_support.hpp"
 #include "engine/kernel/merged_bar_feed.hpp"
 
 namespace ibtrade::engine {
@@ -331,18 +332,7 @@ TEST(Simulation, SameInputsGiveTheSameFills) {
 }
 
 // A feed with only next(): the simulation reads it into its scratch bars, not in place.
-class CopyingFeed final : public BarFeed {
- public:
-  explicit CopyingFeed(std::vector<MarketBar> bars) : bars_(std::move(bars)) {}
-  std::optional<MarketBar> next() override {
-    if (index_ == bars_.size()) return std::nullopt;
-    return bars_[index_++];
-  }
-
- private:
-  std::vector<MarketBar> bars_;
-  std::size_t index_ = 0;
-};
+using CopyingFeed = feed_fakes::NextOnlyFeed;
 
 // Records every bar it sees, with its symbol.
 class BarRecorder final : public Strategy {

@@ -44,17 +44,26 @@ inline std::uint64_t short_word(std::string_view text) {
 
 }  // namespace hash_detail
 
-// Text equality without a memcmp call for the short keys (symbols, order ids) that lookups
-// compare: up to 8 bytes as one word, up to 16 as two overlapping words.
+// Text equality without a memcmp call for the short texts that lookups and the bar loop compare
+// (symbols, order and strategy ids), small enough to be inlined everywhere: 8-16 bytes as two
+// overlapping words, 4-7 as two overlapping half words, 1-3 by their first, middle and last
+// bytes (which are all of them); only texts over 16 bytes call memcmp.
 inline bool same_bytes(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
   const std::size_t n = a.size();
-  if (n <= 8) return hash_detail::short_word(a) == hash_detail::short_word(b);
-  if (n <= 16) {
-    return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
-           hash_detail::load(a.data() + n - 8, 8) == hash_detail::load(b.data() + n - 8, 8);
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    return hash_detail::load(p, 8) == hash_detail::load(q, 8) &&
+           hash_detail::load(p + n - 8, 8) == hash_detail::load(q + n - 8, 8);
   }
-  return std::memcmp(a.data(), b.data(), n) == 0;
+  if (n >= 4) {
+    return hash_detail::load(p, 4) == hash_detail::load(q, 4) &&
+           hash_detail::load(p + n - 4, 4) == hash_detail::load(q + n - 4, 4);
+  }
+  if (n == 0) return true;
+  return p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1];
 }
 
 // Eight bytes at a time with a multiply-xorshift mix, then a finalizer so that both the low

@@ -62,5 +62,21 @@ TEST(Hash, SameBytesIsTextEquality) {
   EXPECT_FALSE(same_bytes("A", std::string_view("A\0", 2)));
 }
 
+// Every size from 0 to 40 (each inline path and memcmp), a change at every position.
+TEST(Hash, SameBytesSeesAChangedByteAnywhere) {
+  for (std::size_t size = 0; size <= 40; ++size) {
+    std::string a(size, 'a');
+    for (std::size_t i = 0; i < size; ++i)
+      a[i] = static_cast<char>('a' + i % 26);
+    EXPECT_TRUE(same_bytes(a, std::string(a))) << size;
+    for (std::size_t i = 0; i < size; ++i) {
+      std::string b = a;
+      b[i] = '#';
+      EXPECT_FALSE(same_bytes(a, b)) << size << " at " << i;
+    }
+    EXPECT_FALSE(same_bytes(a, a + "x")) << size;
+  }
+}
+
 }  // namespace
 }  // namespace ibtrade

@@ -46,16 +46,6 @@ struct Trade {
   friend bool operator==(const Trade&, const Trade&) = default;
 };
 
-// Equality of two symbols, inline: the bar loop compares a symbol several times per bar, and
-// for names of a few characters a library memcmp call costs more than the comparison itself.
-inline bool same_symbol(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 // Bar invariants every source must satisfy (low <= open, close <= high; volume >= 0).
 inline bool is_valid_bar(const Bar& bar) {
   return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/hash.hpp"
+
 namespace ibtrade::strategies {
 namespace {
 
@@ -48,7 +50,7 @@ MacdCross::MacdCross(MacdCrossParams params)
 
 void MacdCross::on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) {
   // The hot path of the throughput benchmark: no allocation unless it orders.
-  if (!same_symbol(symbol, symbol_)) {
+  if (!same_bytes(symbol, symbol_)) {
     if (!symbol_.empty()) return;
     symbol_ = symbol;
   }

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/hash.hpp"
 #include "core/market_data.hpp"
 #include "engine/types.hpp"
 
@@ -43,7 +44,7 @@ class BarFeed {
 
 // Copies `from` into `into`, assigning the symbol string only when it changes.
 inline void copy_bar_into(const MarketBar& from, MarketBar& into) {
-  if (!same_symbol(into.symbol, from.symbol)) into.symbol = from.symbol;
+  if (!same_bytes(into.symbol, from.symbol)) into.symbol = from.symbol;
   into.bar = from.bar;
   into.duration = from.duration;
 }

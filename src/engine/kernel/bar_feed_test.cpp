@@ -119,13 +119,5 @@ TEST(BarFeed, SpanFeedGivesItsBarsInPlaceAndOthersUseTheScratchBar) {
   expect_same(scratch, bars[0]);
 }
 
-TEST(BarFeed, SameSymbolComparesWholeNames) {
-  EXPECT_TRUE(same_symbol("AAPL", "AAPL"));
-  EXPECT_TRUE(same_symbol("", ""));
-  EXPECT_FALSE(same_symbol("AAPL", "AAP"));
-  EXPECT_FALSE(same_symbol("AAPL", "AAPM"));
-  EXPECT_FALSE(same_symbol("", "A"));
-}
-
 }  // namespace
 }  // namespace ibtrade::engine

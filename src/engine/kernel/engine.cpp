@@ -4,7 +4,7 @@
 #include <array>
 #include <charconv>
 
-#include "engine/orders/id_index.hpp"
+#include "core/hash.hpp"
 
 namespace ibtrade::engine {
 
@@ -140,7 +140,7 @@ class Engine::Context final : public StrategyContext {
  private:
   void prepare(Order& order) {
     if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
-    if (!same_id(order.strategy_id.value(), slot_.id.value())) order.strategy_id = slot_.id;
+    if (!same_bytes(order.strategy_id.value(), slot_.id.value())) order.strategy_id = slot_.id;
     if (order.order_ref.empty()) order.order_ref = order.client_order_id.value();
   }
   // `submitted` is an Order&& or a Draft, whose id is `id`. The result is built in place and
@@ -281,7 +281,7 @@ Engine::StrategySlot* Engine::find_owner(const ManagedOrder& order) {
   // A linear scan: a process runs a handful of strategies, and comparing a few short ids beats
   // a tree walk.
   for (const auto& slot : strategies_) {
-    if (same_id(slot->id.value(), order.order.strategy_id.value())) {
+    if (same_bytes(slot->id.value(), order.order.strategy_id.value())) {
       owner_cache_ = OwnerCache{&order, slot.get()};
       return slot.get();
     }
@@ -372,7 +372,7 @@ std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) cons
 }
 
 std::optional<Price> Engine::last_price(const Symbol& symbol) const {
-  if (last_market_ != nullptr && same_id(last_market_->first, symbol)) {
+  if (last_market_ != nullptr && same_bytes(last_market_->first, symbol)) {
     return last_market_->second.last_price;
   }
   auto it = markets_.find(symbol);

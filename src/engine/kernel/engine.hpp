@@ -15,6 +15,7 @@
 
 #include "core/calendar/trading_calendar.hpp"
 #include "core/clock.hpp"
+#include "core/hash.hpp"
 #include "core/indicators/atr.hpp"
 #include "core/market_data.hpp"
 #include "engine/orders/order_listener.hpp"
@@ -139,7 +140,7 @@ class Engine final : private OrderListener, private RiskView {
   // The symbol's record, made if new; its price is set by the caller. The check against the
   // record found last is inline, the tree lookup (find_market) is not.
   SymbolMarket& market(const Symbol& symbol) {
-    if (last_market_ != nullptr && same_symbol(last_market_->first, symbol)) {
+    if (last_market_ != nullptr && same_bytes(last_market_->first, symbol)) {
       return last_market_->second;
     }
     return find_market(symbol);

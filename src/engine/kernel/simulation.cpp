@@ -3,6 +3,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/hash.hpp"
+
 namespace ibtrade::engine {
 
 namespace {
@@ -52,7 +54,7 @@ void Simulation::add_feed(BarFeed& feed) {
   if (slot.next == &(*slot.scratch)[slot.scratch_turn]) slot.scratch_turn ^= 1U;
   slot.next_time = slot.next->bar.time;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (symbols_.empty() || !same_symbol(symbols_[slot.symbol].symbol, slot.next->symbol)) {
+  if (symbols_.empty() || !same_bytes(symbols_[slot.symbol].symbol, slot.next->symbol)) {
     slot.symbol = intern(slot.next->symbol);
   }
 }

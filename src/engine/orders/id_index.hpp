@@ -14,23 +14,6 @@
 
 namespace ibtrade::engine {
 
-// Id equality for lookups, inline for texts of 4 to 16 bytes (client order ids, strategy ids,
-// symbols): two overlapping words. same_bytes handles every size, but the compiler keeps it
-// out of line, and the call cost more than the comparison.
-inline bool same_id(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  const std::size_t n = a.size();
-  if (n >= 8 && n <= 16) {
-    return hash_detail::load(a.data(), 8) == hash_detail::load(b.data(), 8) &&
-           hash_detail::load(a.data() + n - 8, 8) == hash_detail::load(b.data() + n - 8, 8);
-  }
-  if (n >= 4 && n < 8) {
-    return hash_detail::load(a.data(), 4) == hash_detail::load(b.data(), 4) &&
-           hash_detail::load(a.data() + n - 4, 4) == hash_detail::load(b.data() + n - 4, 4);
-  }
-  return same_bytes(a, b);
-}
-
 // Open addressing with linear probing over (hash, record) pairs, at most half full: a lookup
 // reads one or two slots and compares the ids of those whose hash matches. The caller hashes an
 // id once and passes the hash to find and add (a node-based map hashes it again on insert, and
@@ -44,7 +27,7 @@ class IdIndex {
   Record* find(std::string_view id, std::uint64_t hash) const {
     if (slots_.empty()) return nullptr;
     for (std::size_t i = hash & mask(); slots_[i].record != nullptr; i = (i + 1) & mask()) {
-      if (slots_[i].hash == hash && same_id(KeyOf{}(*slots_[i].record), id)) {
+      if (slots_[i].hash == hash && same_bytes(KeyOf{}(*slots_[i].record), id)) {
         return slots_[i].record;
       }
     }

@@ -66,21 +66,5 @@ TEST(IdIndex, EmptyAndLongIds) {
   EXPECT_EQ(index.find(long_id + "y", Index::hash_of(long_id + "y"))->value, 101);
 }
 
-TEST(SameId, AgreesWithPlainComparisonForEverySize) {
-  for (std::size_t size = 0; size <= 40; ++size) {
-    std::string a(size, 'a');
-    for (std::size_t i = 0; i < size; ++i)
-      a[i] = static_cast<char>('a' + i % 26);
-    EXPECT_TRUE(same_id(a, a)) << size;
-    EXPECT_TRUE(same_id(a, std::string(a))) << size;
-    for (std::size_t i = 0; i < size; ++i) {
-      std::string b = a;
-      b[i] = '#';
-      EXPECT_FALSE(same_id(a, b)) << size << " at " << i;
-    }
-    EXPECT_FALSE(same_id(a, a + "x")) << size;
-  }
-}
-
 }  // namespace
 }  // namespace ibtrade::engine

@@ -13,6 +13,7 @@
 
 #include "core/clock.hpp"
 #include "core/fixed_point.hpp"
+#include "core/hash.hpp"
 #include "core/ids.hpp"
 #include "core/order.hpp"
 #include "engine/order_status.hpp"
@@ -125,7 +126,8 @@ class OrderManager {
   // Venue messages come in runs for one order (status, execution, status): the order found
   // last is checked first, inline. Orders are never removed, so the pointer stays valid.
   ManagedOrder* lookup(const ClientOrderId& id) {
-    if (last_found_ != nullptr && same_id(last_found_->order.client_order_id.value(), id.value())) {
+    if (last_found_ != nullptr &&
+        same_bytes(last_found_->order.client_order_id.value(), id.value())) {
       return last_found_;
     }
     return find_and_remember(id);

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/orders/id_index.hpp"
+#include "core/hash.hpp"
 
 namespace ibtrade::engine {
 namespace {
@@ -239,7 +239,7 @@ void PriceManager::on_order_updated(const ManagedOrder& order) {
 
 void PriceManager::on_quote(const Symbol& symbol, std::optional<Price> bid,
                             std::optional<Price> ask, Timestamp /*time*/) {
-  if (last_touch_ == nullptr || !same_id(last_touch_->first, symbol)) {
+  if (last_touch_ == nullptr || !same_bytes(last_touch_->first, symbol)) {
     last_touch_ = &*touches_.try_emplace(symbol).first;
   }
   last_touch_->second = Touch{bid, ask};

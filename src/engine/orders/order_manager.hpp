@@ -17,7 +17,7 @@
 #include "core/ids.hpp"
 #include "core/order.hpp"
 #include "engine/order_status.hpp"
-#include "engine/orders/id_index.hpp"
+#include "engine/id_index.hpp"
 #include "engine/orders/managed_order.hpp"
 #include "engine/orders/order_listener.hpp"
 #include "engine/orders/order_state_machine.hpp"

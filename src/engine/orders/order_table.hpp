@@ -11,7 +11,7 @@
 
 #include "core/ids.hpp"
 #include "core/order.hpp"
-#include "engine/orders/id_index.hpp"
+#include "engine/id_index.hpp"
 #include "engine/orders/managed_order.hpp"
 
 namespace ibtrade::engine {

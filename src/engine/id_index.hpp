@@ -1,6 +1,6 @@
 // An index from text ids (client order ids, execution ids) to records kept elsewhere at stable
-// addresses, for the order manager, which adds records and never removes them.
-// Single-threaded, owned by its user.
+// addresses: the order manager's orders and executions (added, never removed) and the simulated
+// venue's known orders (IdTable: added and forgotten). Single-threaded, owned by its user.
 #pragma once
 
 #include <algorithm>
@@ -39,6 +39,25 @@ class IdIndex {
     if ((size_ + 1) * 2 > slots_.size()) grow();
     place(Slot{hash, record});
     ++size_;
+  }
+
+  // Unindexes `record`, which must be indexed under `hash`. Backward shift: later records of the
+  // probe run move up into the hole unless their home slot lies after it, so that every record
+  // stays reachable from its home without tombstones.
+  void erase(const Record* record, std::uint64_t hash) {
+    std::size_t hole = hash & mask();
+    while (slots_[hole].record != record)
+      hole = (hole + 1) & mask();
+    for (std::size_t next = (hole + 1) & mask(); slots_[next].record != nullptr;
+         next = (next + 1) & mask()) {
+      const std::size_t home = slots_[next].hash & mask();
+      if (((next - home) & mask()) >= ((next - hole) & mask())) {
+        slots_[hole] = slots_[next];
+        hole = next;
+      }
+    }
+    slots_[hole] = Slot{};
+    --size_;
   }
 
   std::size_t size() const { return size_; }

@@ -1,4 +1,4 @@
-#include "engine/orders/id_index.hpp"
+#include "engine/id_index.hpp"
 
 #include <deque>
 #include <string>

@@ -1,5 +1,7 @@
 #include "core/clock.hpp"
 
+#include <algorithm>
+
 namespace ibtrade {
 
 std::uint64_t TimerQueue::set(std::string name, Timestamp at, Nanoseconds interval) {
@@ -7,6 +9,7 @@ std::uint64_t TimerQueue::set(std::string name, Timestamp at, Nanoseconds interv
   const Key key{at, next_seq_++};
   by_due_.emplace(key, Entry{id, std::move(name), interval});
   key_of_.emplace(id, key);
+  next_due_ = std::min(next_due_, at);
   return id;
 }
 
@@ -15,6 +18,7 @@ bool TimerQueue::cancel(std::uint64_t id) {
   if (it == key_of_.end()) return false;
   by_due_.erase(it->second);
   key_of_.erase(it);
+  note_next_due();
   return true;
 }
 
@@ -33,6 +37,7 @@ std::vector<TimerEvent> TimerQueue::pop_due_timers(Timestamp now) {
       key_of_.erase(entry.id);
     }
   }
+  note_next_due();
   return due;
 }
 

@@ -42,14 +42,10 @@ class TimerQueue {
     return pop_due_timers(now);
   }
   // Whether some timer is due at or before `now`.
-  bool has_due(Timestamp now) const {
-    return !by_due_.empty() && by_due_.begin()->first.first <= now;
-  }
+  bool has_due(Timestamp now) const { return next_due_ <= now; }
 
   // Due time of the earliest pending timer, or Timestamp::max() when none is pending.
-  Timestamp next_due() const {
-    return by_due_.empty() ? Timestamp::max() : by_due_.begin()->first.first;
-  }
+  Timestamp next_due() const { return next_due_; }
   std::size_t size() const { return by_due_.size(); }
   bool contains(std::uint64_t id) const { return key_of_.contains(id); }
 
@@ -62,8 +58,13 @@ class TimerQueue {
   };
 
   std::vector<TimerEvent> pop_due_timers(Timestamp now);
+  void note_next_due() {
+    next_due_ = by_due_.empty() ? Timestamp::max() : by_due_.begin()->first.first;
+  }
 
   std::map<Key, Entry> by_due_;
+  // by_due_'s first due time, kept as timers change: a simulated run asks on every event.
+  Timestamp next_due_ = Timestamp::max();
   std::map<std::uint64_t, Key> key_of_;
   std::uint64_t next_id_ = 1;
   std::uint64_t next_seq_ = 0;

@@ -34,9 +34,9 @@ class BarFeed {
     return true;
   }
   // The same stream again, as a pointer to the next bar, nullptr at the end. A feed that keeps
-  // its bars in memory for the whole run returns them where they are, with no copy at all; the
-  // others read into `scratch`. The bar stays valid at least until `scratch` is reused; it must
-  // not be changed.
+  // its bars in memory for the whole run returns them where they are, with no copy at all, and
+  // they stay valid as long as the feed; the others read into `scratch` and return it. The bar
+  // must not be changed.
   virtual const MarketBar* next_ref(MarketBar& scratch) {
     return next_into(scratch) ? &scratch : nullptr;
   }

@@ -218,15 +218,27 @@ Engine::SymbolMarket& Engine::find_market(const Symbol& symbol) {
   return it->second;
 }
 
+Engine::MarketHandle Engine::market_handle(const Symbol& symbol) {
+  (void)market(symbol);
+  return MarketHandle(*last_market_);
+}
+
 void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
-  SymbolMarket& market = this->market(symbol);
+  on_bar(market_handle(symbol), bar);
+}
+
+void Engine::on_bar(MarketHandle handle, const Bar& bar) {
+  MarketEntry& entry = *handle.entry_;
+  last_market_ = &entry;
+  const Symbol& symbol = entry.first;
+  SymbolMarket& market = entry.second;
   market.last_price = bar.close;
+  market.has_price = true;
   if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
-  if (!market.atr) market.atr.emplace(atr_period_);
-  indicators::Atr& atr = *market.atr;
-  atr.update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
+  update_atr(market, bar);
   // Bars only move managed stops; most runs manage none.
   if (prices_.manages_any()) {
+    const indicators::Atr& atr = *market.atr;
     prices_.on_bar(symbol, bar, atr.ready() ? std::optional<double>(atr.value()) : std::nullopt);
   }
   risk_.update();
@@ -372,12 +384,14 @@ std::optional<OrderProgress> Engine::working_order(const ClientOrderId& id) cons
 }
 
 std::optional<Price> Engine::last_price(const Symbol& symbol) const {
+  const SymbolMarket* record = nullptr;
   if (last_market_ != nullptr && same_bytes(last_market_->first, symbol)) {
-    return last_market_->second.last_price;
+    record = &last_market_->second;
+  } else if (auto it = markets_.find(symbol); it != markets_.end()) {
+    record = &it->second;
   }
-  auto it = markets_.find(symbol);
-  if (it == markets_.end()) return std::nullopt;
-  return it->second.last_price;
+  if (record == nullptr || !record->has_price) return std::nullopt;
+  return record->last_price;
 }
 
 Session Engine::session(Timestamp t) const {

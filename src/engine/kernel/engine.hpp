@@ -57,8 +57,15 @@ class Engine final : private OrderListener, private RiskView {
   void start();
   void stop();
 
+  class MarketHandle;
+  // The engine's market record for `symbol`, made if new: a driver that sends many bars of a
+  // few symbols (the simulation) looks each symbol up once and hands its bars in with the
+  // handle, so no bar is matched to its symbol by name. Valid for the engine's life.
+  MarketHandle market_handle(const Symbol& symbol);
+
   // Inputs, in time order; now() is the instant of the input.
   void on_bar(const Symbol& symbol, const Bar& bar);
+  void on_bar(MarketHandle market, const Bar& bar);
   void on_quote(const Symbol& symbol, const Quote& quote);
   void on_trade(const Symbol& symbol, const Trade& trade);
   void on_venue_message(const VenueMessage& message);
@@ -133,10 +140,17 @@ class Engine final : private OrderListener, private RiskView {
   // and the ATR that ATR-trailing stops follow. One record, so that a bar finds both with one
   // lookup.
   struct SymbolMarket {
-    Price last_price;                    // every record has one: it is made by a price
+    Price last_price;  // set by the input that made the record (or, from a handle, its first bar)
+    bool has_price = false;              // false only for a handle's record before its first bar
     std::optional<indicators::Atr> atr;  // from the symbol's first bar
   };
   using MarketEntry = std::pair<const Symbol, SymbolMarket>;
+  // The ATR follows every bar: an ATR-trailing stop set later reads the value built over the
+  // symbol's whole history, so it cannot start with the stop.
+  void update_atr(SymbolMarket& market, const Bar& bar) {
+    if (!market.atr) market.atr.emplace(atr_period_);
+    market.atr->update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
+  }
   // The symbol's record, made if new; its price is set by the caller. The check against the
   // record found last is inline, the tree lookup (find_market) is not.
   SymbolMarket& market(const Symbol& symbol) {
@@ -146,7 +160,11 @@ class Engine final : private OrderListener, private RiskView {
     return find_market(symbol);
   }
   SymbolMarket& find_market(const Symbol& symbol);
-  void set_last_price(const Symbol& symbol, Price price) { market(symbol).last_price = price; }
+  void set_last_price(const Symbol& symbol, Price price) {
+    SymbolMarket& record = market(symbol);
+    record.last_price = price;
+    record.has_price = true;
+  }
 
   const Clock& clock_;
   const TradingCalendar* calendar_;
@@ -177,6 +195,19 @@ class Engine final : private OrderListener, private RiskView {
   std::vector<EngineError> errors_;
   std::function<void(const EngineError&)> error_hook_;
   bool started_ = false;
+};
+
+// A symbol's market record in one engine (Engine::market_handle). A map node: it never moves.
+class Engine::MarketHandle {
+ public:
+  MarketHandle() = default;
+  const Symbol& symbol() const { return entry_->first; }
+  explicit operator bool() const { return entry_ != nullptr; }
+
+ private:
+  friend class Engine;
+  explicit MarketHandle(MarketEntry& entry) : entry_(&entry) {}
+  MarketEntry* entry_ = nullptr;
 };
 
 }  // namespace ibtrade::engine

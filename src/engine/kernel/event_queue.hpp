@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -125,6 +126,58 @@ class StampedFifo {
   std::vector<Item> writing_;  // pushed while reading_ was not empty; all after reading_'s
   std::size_t head_ = 0;
   std::size_t reading_count_ = 0;  // reading_.size()
+};
+
+// Small plain items that arrive in time order (the completions of bars of equal length), ordered
+// against an EventQueue by (time, sequence). A ring over a power-of-two buffer: a push and a pop
+// each move one index, and nothing is allocated once the ring has grown to the most items ever
+// queued at once. The front item is taken out by value before it is handled, so handling may
+// push more (and grow the ring) freely.
+template <class T>
+class StampedRing {
+  static_assert(std::is_trivially_copyable_v<T>, "items are copied in and out of the ring");
+
+ public:
+  struct Item {
+    Timestamp at;
+    std::uint64_t seq = 0;
+    T value;
+  };
+
+  StampedRing() : items_(kInitialCapacity) {}
+
+  bool empty() const { return head_ == tail_; }
+  std::size_t size() const { return static_cast<std::size_t>(tail_ - head_); }
+  // The earliest and the latest item; the ring must not be empty.
+  const Item& front() const { return items_[head_ & mask_]; }
+  const Item& back() const { return items_[(tail_ - 1) & mask_]; }
+
+  void push(Timestamp at, std::uint64_t seq, const T& value) {
+    if (tail_ - head_ > mask_) grow();
+    items_[tail_++ & mask_] = Item{at, seq, value};
+  }
+  // Removes and returns the front item; the ring must not be empty.
+  Item pop() { return items_[head_++ & mask_]; }
+
+ private:
+  static constexpr std::size_t kInitialCapacity = 16;
+
+  // Twice the room, the queued items laid out again from the start in their order.
+  void grow() {
+    std::vector<Item> wider(items_.size() * 2);
+    const std::uint64_t count = tail_ - head_;
+    for (std::uint64_t i = 0; i < count; ++i)
+      wider[i] = items_[(head_ + i) & mask_];
+    items_.swap(wider);
+    mask_ = items_.size() - 1;
+    head_ = 0;
+    tail_ = count;
+  }
+
+  std::vector<Item> items_;
+  std::uint64_t mask_ = kInitialCapacity - 1;  // items_.size() - 1
+  std::uint64_t head_ = 0;                     // the front item's position (before masking)
+  std::uint64_t tail_ = 0;                     // one past the back item's
 };
 
 }  // namespace ibtrade::engine

@@ -1,6 +1,7 @@
 #include "engine/kernel/event_queue.hpp"
 
 #include <chrono>
+#include <deque>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -93,6 +94,42 @@ TEST(StampedFifo, FrontIsDroppedEvenWhenTheHandlerThrows) {
   fifo.push(at(3), 2, 3);  // reused after draining
   EXPECT_EQ(fifo.front().value, 3);
   EXPECT_EQ(fifo.back().value, 3);
+}
+
+// Pushes and pops interleaved so that the ring wraps around its buffer many times and grows
+// while wrapped: every item comes out once, in push order, with its stamp.
+TEST(StampedRing, KeepsPushOrderAcrossWrapsAndGrowth) {
+  StampedRing<int> ring;
+  std::deque<int> reference;
+  std::mt19937 rng(7);
+  int next = 0;
+  for (int round = 0; round < 2000; ++round) {
+    // Mostly a few pushes then as many pops; now and then a burst that forces growth.
+    const int pushes = round % 97 == 0 ? 40 : static_cast<int>(rng() % 4);
+    for (int i = 0; i < pushes; ++i) {
+      ring.push(at(next), static_cast<std::uint64_t>(next), next);
+      reference.push_back(next++);
+    }
+    ASSERT_EQ(ring.size(), reference.size());
+    if (!reference.empty()) {
+      EXPECT_EQ(ring.back().value, reference.back());
+      EXPECT_EQ(ring.front().value, reference.front());
+    }
+    const int pops = static_cast<int>(rng() % 4);
+    for (int i = 0; i < pops && !reference.empty(); ++i) {
+      const auto item = ring.pop();
+      EXPECT_EQ(item.value, reference.front());
+      EXPECT_EQ(item.seq, static_cast<std::uint64_t>(reference.front()));
+      EXPECT_EQ(item.at, at(reference.front()));
+      reference.pop_front();
+    }
+    EXPECT_EQ(ring.empty(), reference.empty());
+  }
+  while (!reference.empty()) {
+    EXPECT_EQ(ring.pop().value, reference.front());
+    reference.pop_front();
+  }
+  EXPECT_TRUE(ring.empty());
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
             // A message can't be delivered before it is sent.
             const Timestamp at = std::max(time_of(message), clock_.now());
             deliveries_.push(at, next_seq_++, std::move(message));
+            lower_horizon(at);
           },
           clock_, commission, venue_config(config), std::move(fill_model), std::move(latency_model),
           config.seed),
@@ -39,19 +40,24 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
 void Simulation::add_feed(BarFeed& feed) {
   FeedSlot& slot = feeds_.emplace_back();
   slot.feed = &feed;
-  slot.scratch = std::make_unique<std::array<MarketBar, 2>>();
   read_next(slot);
+  note_data_due();
 }
 
 // The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
-  slot.next = slot.feed->next_ref((*slot.scratch)[slot.scratch_turn]);
+  if (slot.spare == nullptr) slot.spare = take_pool_bar();
+  slot.next = slot.feed->next_ref(*slot.spare);
+  slot.held = nullptr;
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
     return;
   }
-  // The bar handled now may sit in the other scratch bar: the next read takes the other one.
-  if (slot.next == &(*slot.scratch)[slot.scratch_turn]) slot.scratch_turn ^= 1U;
+  // Read into the pool bar: it stays with the bar until the bar completes.
+  if (slot.next == slot.spare) {
+    slot.held = slot.spare;
+    slot.spare = nullptr;
+  }
   slot.next_time = slot.next->bar.time;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
   if (symbols_.empty() || !same_bytes(symbols_[slot.symbol].symbol, slot.next->symbol)) {
@@ -59,11 +65,29 @@ void Simulation::add_feed(BarFeed& feed) {
   }
 }
 
+MarketBar* Simulation::take_pool_bar() {
+  if (free_bars_.empty()) return &pool_.emplace_back();
+  MarketBar* const bar = free_bars_.back();
+  free_bars_.pop_back();
+  return bar;
+}
+
+void Simulation::note_data_due() {
+  data_time_ = Timestamp::max();
+  data_feed_ = 0;
+  for (std::uint32_t i = 0; i < feeds_.size(); ++i) {
+    if (feeds_[i].next_time < data_time_) {
+      data_time_ = feeds_[i].next_time;
+      data_feed_ = i;
+    }
+  }
+}
+
 Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   auto it = symbol_index_.find(symbol);
   if (it != symbol_index_.end()) return it->second;
   const auto index = static_cast<SymbolIndex>(symbols_.size());
-  symbols_.push_back(SymbolSlot{symbol, Price{}, false});
+  symbols_.push_back(SymbolSlot{symbol, {}, Price{}, false});
   symbol_index_.emplace(symbol, index);
   return index;
 }
@@ -72,8 +96,6 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   // At equal instants: messages and completions already queued go first (a strategy acting on
   // the bar that just completed must reach the venue before the next bar opens), then timers,
   // then commands arriving at the venue, then new market data.
-  // Asked first: a call the compiler cannot see into, so nothing is held across it.
-  const std::optional<Timestamp> arrival = venue_.next_arrival();
   NextEvent next;
   // The three queues of things already scheduled, in (time, push order). Push order numbers are
   // unique, so the order they are asked in does not matter.
@@ -98,12 +120,11 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   if (const Timestamp wakeup = engine_.next_wakeup(); wakeup < next.at) {
     next = NextEvent{wakeup, 0, Source::kWakeup};
   }
-  if (arrival && *arrival < next.at) {
+  if (const std::optional<Timestamp> arrival = venue_.next_arrival();
+      arrival && *arrival < next.at) {
     next = NextEvent{*arrival, 0, Source::kArrival};
   }
-  for (std::uint32_t i = 0; i < feeds_.size(); ++i) {
-    if (feeds_[i].next_time < next.at) next = NextEvent{feeds_[i].next_time, i, Source::kData};
-  }
+  if (data_time_ < next.at) next = NextEvent{data_time_, data_feed_, Source::kData};
   return next;
 }
 
@@ -111,8 +132,37 @@ Timestamp Simulation::next_event_time() const {
   return next_source().at;
 }
 
+void Simulation::note_horizon() {
+  horizon_ = std::min(engine_.next_wakeup(), venue_.next_arrival().value_or(Timestamp::max()));
+  if (!deliveries_.empty()) horizon_ = std::min(horizon_, deliveries_.front().at);
+  if (!queue_.empty()) horizon_ = std::min(horizon_, queue_.next_time());
+}
+
+[[gnu::always_inline]] inline void Simulation::advance_clock(Timestamp to) {
+  if (to > clock_.now()) (void)clock_.advance_to(to);
+}
+
+// The bar path: the next completion, or else the earliest feed's next bar, when it comes before
+// the horizon (and by `until`). False when the full choice (next_source) must be made.
+[[gnu::always_inline]] inline bool Simulation::step_bar(Timestamp until) {
+  // Events at `until` still run; past the horizon, `until` needs no room of its own.
+  const Timestamp limit = until < horizon_ ? until + Nanoseconds{1} : horizon_;
+  // At equal instants a completion goes before new data, as in next_source.
+  if (!completions_.empty() && completions_.front().at <= data_time_) {
+    const Timestamp at = completions_.front().at;
+    if (at >= limit) return false;
+    advance_clock(at);
+    complete_bar(completions_.pop().value);
+    return true;
+  }
+  if (data_time_ >= limit) return false;
+  advance_clock(data_time_);
+  on_data(feeds_[data_feed_]);
+  return true;
+}
+
 [[gnu::always_inline]] inline void Simulation::step(NextEvent next) {
-  if (next.at > clock_.now()) (void)clock_.advance_to(next.at);
+  advance_clock(next.at);
   switch (next.source) {
     case Source::kQueue: {
       Timestamp when;
@@ -124,8 +174,7 @@ Timestamp Simulation::next_event_time() const {
           [this](const VenueMessage& message) { engine_.on_venue_message(message); });
       break;
     case Source::kComplete:
-      completions_.consume_front(
-          [this](const BarComplete& complete) { complete_bar(complete.symbol, complete.bar); });
+      complete_bar(completions_.pop().value);
       break;
     case Source::kWakeup:
       engine_.on_time();
@@ -151,7 +200,10 @@ bool Simulation::run_until(Timestamp until) {
     started_ = true;
     engine_.start();
   }
+  // Worked out afresh: a caller may have acted between calls (or an input thrown out of one).
+  horizon_ = Timestamp::min();
   for (;;) {
+    if (step_bar(until)) continue;
     const NextEvent next = next_source();
     if (next.source == Source::kNone) {
       if (open_day_) close_session(*open_day_);
@@ -162,16 +214,24 @@ bool Simulation::run_until(Timestamp until) {
     }
     if (next.at > until) return true;
     step(next);
+    note_horizon();
   }
 }
 
 [[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
   const SymbolIndex symbol = slot.symbol;
-  // Stays valid while the feed's next bar is read (FeedSlot).
+  // Stays where it is until its completion is handled (FeedSlot).
   const MarketBar& current = *slot.next;
+  MarketBar* const held = slot.held;
   const Bar& bar = current.bar;
   const Timestamp complete_at = bar.time + current.duration;
   read_next(slot);
+  // Only this feed's next bar changed: with one feed, it is the earliest.
+  if (feeds_.size() == 1) {
+    data_time_ = slot.next_time;
+  } else {
+    note_data_due();
+  }
   if (slot.next_time < bar.time) {
     throw std::invalid_argument("bar feed for " + symbols_[symbol].symbol + " goes back in time");
   }
@@ -181,32 +241,38 @@ bool Simulation::run_until(Timestamp until) {
   venue_.on_bar(traded.symbol, bar);
   traded.last_close = bar.close;
   traded.has_close = true;
+  const BarComplete complete{&current, held, symbol};
   if (completions_.empty() || completions_.back().at <= complete_at) {
-    completions_.push(complete_at, next_seq_++, BarComplete{symbol, bar});
+    completions_.push(complete_at, next_seq_++, complete);
   } else {  // a shorter bar ending before a longer one queued earlier
-    push(complete_at, BarComplete{symbol, bar});
+    push(complete_at, complete);
   }
 }
 
 void Simulation::dispatch(const Event& event) {
   if (auto* complete = std::get_if<BarComplete>(&event)) {
-    complete_bar(complete->symbol, complete->bar);
+    complete_bar(*complete);
   } else if (auto* close = std::get_if<SessionClose>(&event)) {
     if (open_day_ == close->day) close_session(close->day);
   }
 }
 
-[[gnu::always_inline]] inline void Simulation::complete_bar(SymbolIndex symbol_index,
-                                                            const Bar& bar) {
+[[gnu::always_inline]] inline void Simulation::complete_bar(const BarComplete& complete) {
   ++bars_processed_;
-  const Symbol& symbol = symbols_[symbol_index].symbol;
+  const Bar& bar = complete.bar->bar;
+  SymbolSlot& slot = symbols_[complete.symbol];
   if (bar_fill_ == BarFill::kClose) {
     const Timestamp now = clock_.now();
     if (bar.volume.is_positive())
-      venue_.on_trade(symbol, Trade{ConId{}, now, bar.close, bar.volume});
-    venue_.on_quote(symbol, Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
+      venue_.on_trade(slot.symbol, Trade{ConId{}, now, bar.close, bar.volume});
+    venue_.on_quote(slot.symbol, Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
   }
-  engine_.on_bar(symbol, bar);
+  if (!slot.market) slot.market = engine_.market_handle(slot.symbol);
+  engine_.on_bar(slot.market, bar);
+  // The strategies may have set timers or sent orders (the venue's answers lower the horizon as
+  // they are queued).
+  lower_horizon(std::min(engine_.next_wakeup(), venue_.next_arrival().value_or(Timestamp::max())));
+  if (complete.held != nullptr) free_bars_.push_back(complete.held);
 }
 
 date::year_month_day Simulation::session_day(Timestamp bar_start) const {
@@ -243,6 +309,8 @@ void Simulation::open_session_for(SymbolIndex symbol, Timestamp t) {
       push(hours->close, SessionClose{day});
     }
   }
+  // The strategies' session hooks may have set timers or sent orders.
+  note_horizon();
 }
 
 void Simulation::close_session(date::year_month_day day) {

@@ -3,8 +3,9 @@
 // Single-threaded; deterministic for the same feeds, configuration and seed.
 #pragma once
 
-#include <array>
+#include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -83,29 +84,31 @@ class Simulation {
   using SymbolIndex = std::uint32_t;
   struct SymbolSlot {
     Symbol symbol;
-    Price last_close;  // latest bar close, for the closing auction
+    Engine::MarketHandle market;  // the engine's record, made with the symbol's first completion
+    Price last_close;             // latest bar close, for the closing auction
     bool has_close = false;
   };
+  // A bar that started and is yet to complete. The bar is referenced where it was read, never
+  // copied: in the feed's memory, or in a pool bar (`held`) that the completion gives back.
   struct BarComplete {
+    const MarketBar* bar = nullptr;
+    MarketBar* held = nullptr;
     SymbolIndex symbol = 0;
-    Bar bar;
   };
   struct SessionClose {
     date::year_month_day day;
   };
   using Event = std::variant<BarComplete, SessionClose>;
   // A feed and its pending bar. The bar is read in place where the feed keeps its bars in
-  // memory (BarFeed::next_ref), else into one of two scratch bars, in turn: so the bar being
-  // handled stays valid while the feed's next one is read, and neither is copied.
+  // memory (BarFeed::next_ref), else into a pool bar that stays with it until it completes.
   struct FeedSlot {
-    // next->bar.time, or Timestamp::max() at the end: what the loop compares on every event.
+    // next->bar.time, or Timestamp::max() at the end.
     Timestamp next_time = Timestamp::max();
     const MarketBar* next = nullptr;  // null at the end
+    MarketBar* held = nullptr;        // the pool bar `next` was read into, or null
+    MarketBar* spare = nullptr;       // a pool bar for the next read, or null
     SymbolIndex symbol = 0;           // next->symbol's slot; valid when next is set
-    std::uint32_t scratch_turn = 0;   // which scratch bar the next read may use
     BarFeed* feed = nullptr;
-    // Owned apart from the slot: the slots' vector may grow while a bar in scratch is pending.
-    std::unique_ptr<std::array<MarketBar, 2>> scratch;
   };
 
   enum class Source : std::uint8_t { kNone, kQueue, kVenue, kComplete, kWakeup, kArrival, kData };
@@ -119,15 +122,22 @@ class Simulation {
   // folded into run_until's loop: calls cost more than most of what these do for a bar.
   inline NextEvent next_source() const;
   inline void step(NextEvent next);
+  inline bool step_bar(Timestamp until);
+  inline void advance_clock(Timestamp to);
+  void note_horizon();
+  void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
   inline void read_next(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
-  inline void complete_bar(SymbolIndex symbol, const Bar& bar);
+  inline void complete_bar(const BarComplete& complete);
+  void note_data_due();
   SymbolIndex intern(const Symbol& symbol);
+  MarketBar* take_pool_bar();
   void dispatch(const Event& event);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
   template <class E>
   void push(Timestamp at, E&& event) {
     queue_.emplace(at, next_seq_++, std::forward<E>(event));
+    lower_horizon(at);
   }
   // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons.
   void open_session_if_new(SymbolIndex symbol, Timestamp bar_start) {
@@ -144,13 +154,30 @@ class Simulation {
   // no heap; nor do bar completions while they come in time order (bars of one length). Both
   // are merged with queue_ by (time, push order).
   StampedFifo<VenueMessage> deliveries_;
-  StampedFifo<BarComplete> completions_;
+  StampedRing<BarComplete> completions_;
   std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
+  // No event other than a bar completion (in completions_) or new data is due before this
+  // instant: the venue's messages, queue_'s events, the engine's wakeups and the commands in
+  // flight to the venue all come at or after it. It may be earlier than the truth (a timer
+  // cancelled since), never later. So while the next completion or bar comes before it, that
+  // is the next event, found without asking the other sources. Lowered where they gain an
+  // earlier event: messages and queue_ pushes here, timers and commands (which only the
+  // engine's handling of an input makes) after each input the engine handles on that path;
+  // worked out afresh after any other event.
+  Timestamp horizon_ = Timestamp::min();
   SimulatedVenue venue_;
   Engine engine_;
   const TradingCalendar* calendar_;
   BarFill bar_fill_;
   std::vector<FeedSlot> feeds_;
+  // The earliest pending bar over the feeds (ties to the feed added first), kept as the feeds
+  // are read: the loop compares it on every event, a feed only moves on its own data event.
+  Timestamp data_time_ = Timestamp::max();
+  std::uint32_t data_feed_ = 0;
+  // Bars read from feeds that do not keep them in memory, each held from its read until its
+  // completion is handled; then it is free for another read. A deque: bars never move.
+  std::deque<MarketBar> pool_;
+  std::vector<MarketBar*> free_bars_;
   std::vector<SymbolSlot> symbols_;  // in order of first appearance
   // Symbol -> index; sessions open and close the symbols in this (name) order.
   std::map<Symbol, SymbolIndex, std::less<>> symbol_index_;

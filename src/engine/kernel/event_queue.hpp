@@ -152,7 +152,8 @@ class StampedRing {
   const Item& front() const { return items_[head_ & mask_]; }
   const Item& back() const { return items_[(tail_ - 1) & mask_]; }
 
-  void push(Timestamp at, std::uint64_t seq, const T& value) {
+  // Inline, with the rare growth out of line: pushed once per bar.
+  [[gnu::always_inline]] void push(Timestamp at, std::uint64_t seq, const T& value) {
     if (tail_ - head_ > mask_) grow();
     items_[tail_++ & mask_] = Item{at, seq, value};
   }
@@ -163,7 +164,7 @@ class StampedRing {
   static constexpr std::size_t kInitialCapacity = 16;
 
   // Twice the room, the queued items laid out again from the start in their order.
-  void grow() {
+  [[gnu::noinline]] void grow() {
     std::vector<Item> wider(items_.size() * 2);
     const std::uint64_t count = tail_ - head_;
     for (std::uint64_t i = 0; i < count; ++i)

@@ -33,13 +33,29 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
           },
           clock_, commission, venue_config(config), std::move(fill_model), std::move(latency_model),
           config.seed),
-      engine_(clock_, venue_, std::move(config.engine), calendar),
+      engine_(clock_, commands_, std::move(config.engine), calendar),
       calendar_(calendar),
       bar_fill_(config.bar_fill) {}
+
+void Simulation::CommandTap::submit(const Order& order) {
+  simulation_.venue_.submit(order);
+  simulation_.note_command();
+}
+
+void Simulation::CommandTap::modify(const Order& order) {
+  simulation_.venue_.modify(order);
+  simulation_.note_command();
+}
+
+void Simulation::CommandTap::cancel(const ClientOrderId& client_order_id) {
+  simulation_.venue_.cancel(client_order_id);
+  simulation_.note_command();
+}
 
 void Simulation::add_feed(BarFeed& feed) {
   FeedSlot& slot = feeds_.emplace_back();
   slot.feed = &feed;
+  single_feed_ = feeds_.size() == 1;
   read_next(slot);
   note_data_due();
 }
@@ -60,8 +76,8 @@ void Simulation::add_feed(BarFeed& feed) {
   }
   slot.next_time = slot.next->bar.time;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (symbols_.empty() || !same_bytes(symbols_[slot.symbol].symbol, slot.next->symbol)) {
-    slot.symbol = intern(slot.next->symbol);
+  if (slot.symbol == nullptr || !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
+    slot.symbol = &intern(slot.next->symbol);
   }
 }
 
@@ -73,23 +89,20 @@ MarketBar* Simulation::take_pool_bar() {
 }
 
 void Simulation::note_data_due() {
-  data_time_ = Timestamp::max();
-  data_feed_ = 0;
-  for (std::uint32_t i = 0; i < feeds_.size(); ++i) {
-    if (feeds_[i].next_time < data_time_) {
-      data_time_ = feeds_[i].next_time;
-      data_feed_ = i;
-    }
+  data_feed_ = &feeds_.front();
+  for (FeedSlot& slot : feeds_) {
+    if (slot.next_time < data_feed_->next_time) data_feed_ = &slot;
   }
+  data_time_ = data_feed_->next_time;
 }
 
-Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
+Simulation::SymbolSlot& Simulation::intern(const Symbol& symbol) {
   auto it = symbol_index_.find(symbol);
-  if (it != symbol_index_.end()) return it->second;
-  const auto index = static_cast<SymbolIndex>(symbols_.size());
-  symbols_.push_back(SymbolSlot{symbol, {}, Price{}, false});
-  symbol_index_.emplace(symbol, index);
-  return index;
+  if (it != symbol_index_.end()) return *it->second;
+  SymbolSlot& slot =
+      symbols_.emplace_back(SymbolSlot{symbol, engine_.market_handle(symbol), Price{}, false});
+  symbol_index_.emplace(symbol, &slot);
+  return slot;
 }
 
 [[gnu::always_inline]] inline Simulation::NextEvent Simulation::next_source() const {
@@ -101,30 +114,30 @@ Simulation::SymbolIndex Simulation::intern(const Symbol& symbol) {
   // unique, so the order they are asked in does not matter.
   std::uint64_t seq = std::numeric_limits<std::uint64_t>::max();
   if (!completions_.empty()) {
-    next = NextEvent{completions_.front().at, 0, Source::kComplete};
+    next = NextEvent{completions_.front().at, Source::kComplete};
     seq = completions_.front().seq;
   }
   if (!deliveries_.empty()) {
     const auto& front = deliveries_.front();
     if (front.at < next.at || (front.at == next.at && front.seq < seq)) {
-      next = NextEvent{front.at, 0, Source::kVenue};
+      next = NextEvent{front.at, Source::kVenue};
       seq = front.seq;
     }
   }
   if (!queue_.empty()) {
     const Timestamp at = queue_.next_time();
     if (at < next.at || (at == next.at && queue_.next_seq() < seq)) {
-      next = NextEvent{at, 0, Source::kQueue};
+      next = NextEvent{at, Source::kQueue};
     }
   }
   if (const Timestamp wakeup = engine_.next_wakeup(); wakeup < next.at) {
-    next = NextEvent{wakeup, 0, Source::kWakeup};
+    next = NextEvent{wakeup, Source::kWakeup};
   }
   if (const std::optional<Timestamp> arrival = venue_.next_arrival();
       arrival && *arrival < next.at) {
-    next = NextEvent{*arrival, 0, Source::kArrival};
+    next = NextEvent{*arrival, Source::kArrival};
   }
-  if (data_time_ < next.at) next = NextEvent{data_time_, data_feed_, Source::kData};
+  if (data_time_ < next.at) next = NextEvent{data_time_, Source::kData};
   return next;
 }
 
@@ -157,7 +170,7 @@ void Simulation::note_horizon() {
   }
   if (data_time_ >= limit) return false;
   advance_clock(data_time_);
-  on_data(feeds_[data_feed_]);
+  on_data(*data_feed_);
   return true;
 }
 
@@ -183,7 +196,7 @@ void Simulation::note_horizon() {
       venue_.advance_to(next.at);
       break;
     case Source::kData:
-      on_data(feeds_[next.feed]);
+      on_data(*data_feed_);
       break;
     case Source::kNone:
       break;
@@ -219,7 +232,7 @@ bool Simulation::run_until(Timestamp until) {
 }
 
 [[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
-  const SymbolIndex symbol = slot.symbol;
+  SymbolSlot& symbol = *slot.symbol;
   // Stays where it is until its completion is handled (FeedSlot).
   const MarketBar& current = *slot.next;
   MarketBar* const held = slot.held;
@@ -227,21 +240,20 @@ bool Simulation::run_until(Timestamp until) {
   const Timestamp complete_at = bar.time + current.duration;
   read_next(slot);
   // Only this feed's next bar changed: with one feed, it is the earliest.
-  if (feeds_.size() == 1) {
+  if (single_feed_) {
     data_time_ = slot.next_time;
   } else {
     note_data_due();
   }
   if (slot.next_time < bar.time) {
-    throw std::invalid_argument("bar feed for " + symbols_[symbol].symbol + " goes back in time");
+    throw std::invalid_argument("bar feed for " + symbol.symbol + " goes back in time");
   }
   open_session_if_new(symbol, bar.time);
   session_data_end_ = std::max(session_data_end_, complete_at);
-  SymbolSlot& traded = symbols_[symbol];
-  venue_.on_bar(traded.symbol, bar);
-  traded.last_close = bar.close;
-  traded.has_close = true;
-  const BarComplete complete{&current, held, symbol};
+  venue_.on_bar(symbol.symbol, bar);
+  symbol.last_close = bar.close;
+  symbol.has_close = true;
+  const BarComplete complete{&current, held, &symbol};
   if (completions_.empty() || completions_.back().at <= complete_at) {
     completions_.push(complete_at, next_seq_++, complete);
   } else {  // a shorter bar ending before a longer one queued earlier
@@ -260,18 +272,17 @@ void Simulation::dispatch(const Event& event) {
 [[gnu::always_inline]] inline void Simulation::complete_bar(const BarComplete& complete) {
   ++bars_processed_;
   const Bar& bar = complete.bar->bar;
-  SymbolSlot& slot = symbols_[complete.symbol];
+  const SymbolSlot& slot = *complete.symbol;
   if (bar_fill_ == BarFill::kClose) {
     const Timestamp now = clock_.now();
     if (bar.volume.is_positive())
       venue_.on_trade(slot.symbol, Trade{ConId{}, now, bar.close, bar.volume});
     venue_.on_quote(slot.symbol, Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
   }
-  if (!slot.market) slot.market = engine_.market_handle(slot.symbol);
   engine_.on_bar(slot.market, bar);
-  // The strategies may have set timers or sent orders (the venue's answers lower the horizon as
-  // they are queued).
-  lower_horizon(std::min(engine_.next_wakeup(), venue_.next_arrival().value_or(Timestamp::max())));
+  // The strategies may have set timers (their orders and the venue's answers lower the horizon
+  // as they are sent and queued).
+  lower_horizon(engine_.next_wakeup());
   if (complete.held != nullptr) free_bars_.push_back(complete.held);
 }
 
@@ -282,7 +293,7 @@ date::year_month_day Simulation::session_day(Timestamp bar_start) const {
 
 // A bar outside the open session's span: the session day is looked up, and a new day closes
 // the open session and opens the next.
-void Simulation::open_session_for(SymbolIndex symbol, Timestamp t) {
+void Simulation::open_session_for(SymbolSlot& symbol, Timestamp t) {
   const date::year_month_day day = session_day(t);
   if (open_day_ == day) return;
   if (open_day_) close_session(*open_day_);
@@ -299,10 +310,10 @@ void Simulation::open_session_for(SymbolIndex symbol, Timestamp t) {
     open_day_until_ = hours->post_close;
   }
   // The symbols with bars so far, then this bar's if it is its first.
-  for (const auto& [name, index] : symbol_index_) {
-    if (symbols_[index].has_close) venue_.on_session_open(name, t);
+  for (const auto& [name, slot] : symbol_index_) {
+    if (slot->has_close) venue_.on_session_open(name, t);
   }
-  if (!symbols_[symbol].has_close) venue_.on_session_open(symbols_[symbol].symbol, t);
+  if (!symbol.has_close) venue_.on_session_open(symbol.symbol, t);
   engine_.on_session_open(day);
   if (calendar_ != nullptr) {
     if (auto hours = calendar_->hours(day); hours && hours->close > clock_.now()) {
@@ -319,9 +330,8 @@ void Simulation::close_session(date::year_month_day day) {
   open_day_until_ = Timestamp::min();
   const Timestamp cutoff = calendar_ == nullptr ? session_data_end_ : Timestamp::max();
   session_data_end_ = Timestamp::min();
-  for (const auto& [name, index] : symbol_index_) {
-    const SymbolSlot& slot = symbols_[index];
-    if (slot.has_close) venue_.on_session_close(name, slot.last_close, clock_.now(), cutoff);
+  for (const auto& [name, slot] : symbol_index_) {
+    if (slot->has_close) venue_.on_session_close(name, slot->last_close, clock_.now(), cutoff);
   }
   engine_.on_session_close(day);
 }

@@ -79,21 +79,33 @@ class Simulation {
   std::uint64_t bars_processed() const { return bars_processed_; }
 
  private:
-  // Symbols are interned when their bars are read: events carry the index, so a bar's symbol
-  // string is compared once on arrival and never copied along the loop.
-  using SymbolIndex = std::uint32_t;
+  // Symbols are interned when their bars are read: events point to the symbol's slot, so a
+  // bar's symbol string is compared once on arrival and never copied or looked up along the
+  // loop, by the simulation or by the engine.
   struct SymbolSlot {
     Symbol symbol;
-    Engine::MarketHandle market;  // the engine's record, made with the symbol's first completion
+    Engine::MarketHandle market;  // the engine's record for the symbol
     Price last_close;             // latest bar close, for the closing auction
     bool has_close = false;
+  };
+  // The engine's way to the venue: each command goes on to the venue, and the horizon is lowered
+  // to the arrival of what is then in flight, so the loop never has to ask after a bar.
+  class CommandTap final : public ExecutionClient {
+   public:
+    explicit CommandTap(Simulation& simulation) : simulation_(simulation) {}
+    void submit(const Order& order) override;
+    void modify(const Order& order) override;
+    void cancel(const ClientOrderId& client_order_id) override;
+
+   private:
+    Simulation& simulation_;
   };
   // A bar that started and is yet to complete. The bar is referenced where it was read, never
   // copied: in the feed's memory, or in a pool bar (`held`) that the completion gives back.
   struct BarComplete {
     const MarketBar* bar = nullptr;
     MarketBar* held = nullptr;
-    SymbolIndex symbol = 0;
+    SymbolSlot* symbol = nullptr;
   };
   struct SessionClose {
     date::year_month_day day;
@@ -107,7 +119,7 @@ class Simulation {
     const MarketBar* next = nullptr;  // null at the end
     MarketBar* held = nullptr;        // the pool bar `next` was read into, or null
     MarketBar* spare = nullptr;       // a pool bar for the next read, or null
-    SymbolIndex symbol = 0;           // next->symbol's slot; valid when next is set
+    SymbolSlot* symbol = nullptr;     // next->symbol's slot; valid when next is set
     BarFeed* feed = nullptr;
   };
 
@@ -115,8 +127,7 @@ class Simulation {
   // Sixteen bytes: returned in registers.
   struct NextEvent {
     Timestamp at = Timestamp::max();
-    std::uint32_t feed = 0;  // for kData: the feed whose bar is due
-    Source source = Source::kNone;
+    Source source = Source::kNone;  // kData: the bar of data_feed_
   };
   // The per-event path, defined inline in simulation.cpp (the only place that calls them) and
   // folded into run_until's loop: calls cost more than most of what these do for a bar.
@@ -126,11 +137,12 @@ class Simulation {
   inline void advance_clock(Timestamp to);
   void note_horizon();
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
+  void note_command() { lower_horizon(venue_.next_arrival().value_or(Timestamp::max())); }
   inline void read_next(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();
-  SymbolIndex intern(const Symbol& symbol);
+  SymbolSlot& intern(const Symbol& symbol);
   MarketBar* take_pool_bar();
   void dispatch(const Event& event);
   // Built in place (BarComplete or SessionClose): no moves of the variant.
@@ -140,11 +152,11 @@ class Simulation {
     lower_horizon(at);
   }
   // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons.
-  void open_session_if_new(SymbolIndex symbol, Timestamp bar_start) {
+  void open_session_if_new(SymbolSlot& symbol, Timestamp bar_start) {
     if (open_day_ && bar_start >= open_day_from_ && bar_start < open_day_until_) return;
     open_session_for(symbol, bar_start);
   }
-  void open_session_for(SymbolIndex symbol, Timestamp bar_start);
+  void open_session_for(SymbolSlot& symbol, Timestamp bar_start);
   void close_session(date::year_month_day day);
   date::year_month_day session_day(Timestamp bar_start) const;
 
@@ -156,16 +168,17 @@ class Simulation {
   StampedFifo<VenueMessage> deliveries_;
   StampedRing<BarComplete> completions_;
   std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
-  // No event other than a bar completion (in completions_) or new data is due before this
-  // instant: the venue's messages, queue_'s events, the engine's wakeups and the commands in
-  // flight to the venue all come at or after it. It may be earlier than the truth (a timer
-  // cancelled since), never later. So while the next completion or bar comes before it, that
-  // is the next event, found without asking the other sources. Lowered where they gain an
-  // earlier event: messages and queue_ pushes here, timers and commands (which only the
-  // engine's handling of an input makes) after each input the engine handles on that path;
-  // worked out afresh after any other event.
+  // No event other than a bar completion or new data is due before this instant: the venue's
+  // messages, queue_'s events, the engine's wakeups and the commands in flight to the venue all
+  // come at or after it. It may be earlier than the truth (a timer cancelled since), never
+  // later. So while the next completion or bar comes before it, that is the next event, found
+  // without asking the other sources. Lowered where they gain an earlier event: messages,
+  // queue_ pushes and commands (CommandTap) as they are queued, timers after each bar the
+  // engine handles on that path; worked out afresh after any other event.
   Timestamp horizon_ = Timestamp::min();
   SimulatedVenue venue_;
+  // The engine's commands reach venue_ through this, which lowers the horizon to their arrival.
+  CommandTap commands_{*this};
   Engine engine_;
   const TradingCalendar* calendar_;
   BarFill bar_fill_;
@@ -173,14 +186,15 @@ class Simulation {
   // The earliest pending bar over the feeds (ties to the feed added first), kept as the feeds
   // are read: the loop compares it on every event, a feed only moves on its own data event.
   Timestamp data_time_ = Timestamp::max();
-  std::uint32_t data_feed_ = 0;
+  FeedSlot* data_feed_ = nullptr;
+  bool single_feed_ = false;
   // Bars read from feeds that do not keep them in memory, each held from its read until its
   // completion is handled; then it is free for another read. A deque: bars never move.
   std::deque<MarketBar> pool_;
   std::vector<MarketBar*> free_bars_;
-  std::vector<SymbolSlot> symbols_;  // in order of first appearance
-  // Symbol -> index; sessions open and close the symbols in this (name) order.
-  std::map<Symbol, SymbolIndex, std::less<>> symbol_index_;
+  std::deque<SymbolSlot> symbols_;  // in order of first appearance; slots never move
+  // Sessions open and close the symbols in this (name) order.
+  std::map<Symbol, SymbolSlot*, std::less<>> symbol_index_;
   std::optional<date::year_month_day> open_day_;
   // Bars starting in [open_day_from_, open_day_until_) belong to open_day_ without asking the
   // calendar again (a time zone conversion per bar).

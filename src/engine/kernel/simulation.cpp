@@ -152,7 +152,9 @@ void Simulation::note_horizon() {
 }
 
 [[gnu::always_inline]] inline void Simulation::advance_clock(Timestamp to) {
-  if (to > clock_.now()) (void)clock_.advance_to(to);
+  // An event due before now (a timer set in the past) runs at now. clock_ keeps no timers:
+  // nothing can set one (it is handed out const).
+  if (to > clock_.now()) clock_.move_to(to);
 }
 
 // The bar path: the next completion, or else the earliest feed's next bar, when it comes before

@@ -151,9 +151,10 @@ class Simulation {
     queue_.emplace(at, next_seq_++, std::forward<E>(event));
     lower_horizon(at);
   }
-  // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons.
+  // Inline: a bar inside the open session's span (nearly every bar) costs two comparisons. With
+  // no session open the span is empty.
   void open_session_if_new(SymbolSlot& symbol, Timestamp bar_start) {
-    if (open_day_ && bar_start >= open_day_from_ && bar_start < open_day_until_) return;
+    if (bar_start >= open_day_from_ && bar_start < open_day_until_) return;
     open_session_for(symbol, bar_start);
   }
   void open_session_for(SymbolSlot& symbol, Timestamp bar_start);

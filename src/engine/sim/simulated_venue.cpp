@@ -87,16 +87,6 @@ int exact_precision_at_most(std::int64_t raw, int at_most) {
   return precision;
 }
 
-// Equal strings, compared byte by byte: contract fields are a few letters ("SMART", "USD"),
-// where a call to memcmp costs more than the loop.
-bool same_text(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 Nanoseconds not_negative(Nanoseconds span) {
   return std::max(span, Nanoseconds::zero());
 }
@@ -162,8 +152,8 @@ void SimulatedVenue::submit(const Order& order) {
   const Timestamp arrival = arrival_for(sent);
   auto [known, added_now] = known_.try_emplace(order.client_order_id);
   if (!added_now) {  // working, or finished and still remembered
-    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival});
-    command_details_.push_back(CommandDetail{order.client_order_id, nullptr});
+    send_command(Command{CommandKind::kDuplicateSubmit, arrival});
+    command_details_.emplace_back(CommandDetail{order.client_order_id, nullptr});
     return;
   }
   ++open_count_;
@@ -177,7 +167,7 @@ void SimulatedVenue::submit(const Order& order) {
   added.broker_id = BrokerOrderId{next_broker_id_++};
   added.arrival = arrival;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
-  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, &added});
+  send_command(Command{CommandKind::kSubmit, arrival, &added});
 }
 
 // A free pooled slot, reset.
@@ -189,12 +179,14 @@ SimulatedVenue::SimOrder& SimulatedVenue::take_slot() {
   return *slot;
 }
 
-// The symbol's contracts share its name, so only the other fields are compared.
+// The symbol's contracts share its name, so only the other fields are compared: the numbers
+// first, then the short texts ("SMART", "USD") inline, without a memcmp call.
 const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
   for (const Contract& known : state.contracts) {
-    if (known.sec_type == contract.sec_type && same_text(known.exchange, contract.exchange) &&
-        same_text(known.primary_exchange, contract.primary_exchange) &&
-        same_text(known.currency, contract.currency) && known.con_id == contract.con_id) {
+    if (known.sec_type == contract.sec_type && known.con_id == contract.con_id &&
+        same_bytes(known.exchange, contract.exchange) &&
+        same_bytes(known.primary_exchange, contract.primary_exchange) &&
+        same_bytes(known.currency, contract.currency)) {
       return known;
     }
   }
@@ -203,8 +195,9 @@ const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contr
 
 void SimulatedVenue::modify(const Order& order) {
   const Timestamp arrival = arrival_for(clock_.now());
-  in_flight_.push_back(Command{CommandKind::kModify, arrival});
-  command_details_.push_back(CommandDetail{order.client_order_id, std::make_unique<Order>(order)});
+  send_command(Command{CommandKind::kModify, arrival});
+  command_details_.emplace_back(
+      CommandDetail{order.client_order_id, std::make_unique<Order>(order)});
 }
 
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
@@ -217,18 +210,25 @@ void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
     ++order.cancels_in_flight;
     send_status(order, VenueOrderState::kPendingCancel, stamp(sent));
   }
-  in_flight_.push_back(Command{CommandKind::kCancel, arrival});
-  command_details_.push_back(CommandDetail{client_order_id, nullptr});
+  send_command(Command{CommandKind::kCancel, arrival});
+  command_details_.emplace_back(CommandDetail{client_order_id, nullptr});
 }
 
 void SimulatedVenue::advance_to(Timestamp at) {
   apply_arrivals(at);
 }
 
+// Arrivals never go backwards (arrival_for), so the front command is the next to arrive.
+void SimulatedVenue::send_command(const Command& command) {
+  if (in_flight_.empty()) next_arrival_ = command.arrival;
+  in_flight_.emplace_back(command);
+}
+
 void SimulatedVenue::apply_due(Timestamp up_to) {
-  while (!in_flight_.empty() && in_flight_.front().arrival <= up_to) {
+  while (!in_flight_.empty() && next_arrival_ <= up_to) {
     const Command command = in_flight_.front();
     in_flight_.pop_front();
+    next_arrival_ = in_flight_.empty() ? Timestamp::max() : in_flight_.front().arrival;
     apply(command);
     sweep();
   }
@@ -380,18 +380,10 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 
 // ---- Market data ----------------------------------------------------------------------------
 
-// Every market data event and order looks its symbol up: the hit on the last symbol is kept
-// small enough to inline, the map lookup is not.
-inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
-  if (last_symbol_ != nullptr && same_text(last_symbol_->first, symbol)) {
-    return last_symbol_->second;
-  }
-  return find_symbol_state(symbol);
-}
-
 SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& symbol) {
   auto [it, added] = symbols_.try_emplace(symbol);
   if (added) {
+    it->second.name = &it->first;
     const auto tick = config_.tick_sizes.find(symbol);
     it->second.tick = tick != config_.tick_sizes.end() ? tick->second : config_.default_tick_size;
   }
@@ -401,16 +393,6 @@ SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& sym
 
 void SimulatedVenue::data_went_back(const Symbol& symbol) {
   throw std::invalid_argument("market data for " + symbol + " went back in time");
-}
-
-// Inline: every bar, quote and print starts here, and most go no further.
-inline SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol,
-                                                                 Timestamp at) {
-  SymbolState& state = symbol_state(symbol);
-  if (at < state.last_data) data_went_back(symbol);
-  state.last_data = at;
-  apply_arrivals(at);
-  return state;
 }
 
 MatchContext SimulatedVenue::context_for(const SymbolState& state, const Quote* book) const {
@@ -447,18 +429,9 @@ void SimulatedVenue::bad_bar(const Symbol& symbol, const Bar& bar) {
   throw std::invalid_argument("bad bar for " + symbol + ": " + describe_bar_problem(bar));
 }
 
-// Most bars find no working order on their symbol: this part stays small, and the matching
-// is a call of its own.
-void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
-  if (!is_valid_bar(bar)) [[unlikely]]
-    bad_bar(symbol, bar);
-  SymbolState& state = data_arrives(symbol, bar.time);
-  if (config_.fill_mode != FillMode::kBar) return;
+void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar) {
   const bool opening = std::exchange(state.opening_next, false);
-  if (!state.queue.empty()) match_bar(state, bar, opening);
-}
-
-void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar, bool opening) {
+  if (state.queue.empty()) return;  // the announced auction finds no order
   // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
   const bool traded = bar.volume.is_positive();
   std::optional<Quantity> budget = bar_budget(bar);
@@ -494,8 +467,8 @@ void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar, bool opening)
   sweep();
 }
 
-void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
-  SymbolState& state = data_arrives(symbol, quote.time);
+void SimulatedVenue::quote_arrives(SymbolState& state, const Quote& quote) {
+  data_arrives(state, quote.time);
   if (config_.fill_mode != FillMode::kTick) return;
   state.book = quote;
   const MatchContext context = context_for(state, &*state.book);
@@ -513,8 +486,8 @@ void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
   sweep();
 }
 
-void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
-  SymbolState& state = data_arrives(symbol, trade.time);
+void SimulatedVenue::trade_arrives(SymbolState& state, const Trade& trade) {
+  data_arrives(state, trade.time);
   if (config_.fill_mode != FillMode::kTick) return;
   const bool opening = std::exchange(state.opening_next, false);
   Quantity print_left = trade.size;
@@ -546,12 +519,15 @@ void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
 }
 
 void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
-  data_arrives(symbol, at).opening_next = true;
+  SymbolState& state = symbol_state(symbol);
+  data_arrives(state, at);
+  state.opening_next = true;
 }
 
 void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at,
                                       Timestamp cutoff) {
-  SymbolState& state = data_arrives(symbol, at);
+  SymbolState& state = symbol_state(symbol);
+  data_arrives(state, at);
   const MatchContext context = context_for(state, nullptr);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
@@ -601,10 +577,9 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
   ExecutionId execution_id = next_execution_id();
-  // Written field by field into the message the sink receives: a Fill built first would be
-  // moved into it, string by string.
-  VenueMessage message(std::in_place_type<ExecutionReport>);
-  ExecutionReport& report = *std::get_if<ExecutionReport>(&message);
+  // Written field by field (every field) into the message the sink receives: a Fill built
+  // first would be moved into it, string by string.
+  ExecutionReport& report = reusable<ExecutionReport>(execution_message_);
   report.fill.client_order_id = order.id();
   // The fill takes the id itself unless a CommissionUpdate still needs it.
   report.fill.execution_id = separate ? execution_id : std::move(execution_id);
@@ -615,7 +590,7 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   report.fill.commission = in_fill ? fee : Money{};
   report.fill.time = when;
   report.broker_order_id = order.broker_id;
-  sink_(std::move(message));
+  sink_(std::move(execution_message_));
   if (!order.remaining().is_positive()) {
     order.state = VenueOrderState::kFilled;
     ended_.push_back(&order);
@@ -651,7 +626,7 @@ void SimulatedVenue::sweep_ended() {
   for (SimOrder* order : ended_) {
     if (order->queued) remove_from_queue(*order->symbol, *order);
     order->known->record = KnownOrder{nullptr, order->state};
-    finished_order_.push_back(order->known);
+    finished_order_.emplace_back(order->known);
     commission_.order_closed(order->id());
     --open_count_;
     free_slots_.push_back(order);
@@ -678,25 +653,34 @@ Timestamp SimulatedVenue::deliver_at(Timestamp event) {
   return stamp(event + not_negative(latency));
 }
 
+// The report held by `message`, which the previous report through the sink left moved from
+// (or as it was, if the sink copied it); every field is written again before it is sent.
+template <class Report>
+Report& SimulatedVenue::reusable(VenueMessage& message) {
+  if (auto* report = std::get_if<Report>(&message)) [[likely]]
+    return *report;
+  return message.emplace<Report>();  // only if a sink replaced the message's content
+}
+
 // Reports are written field by field into the VenueMessage the sink receives: nothing is built
 // first and then moved into it (a move per string), and most have no reason to carry.
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at) {
-  VenueMessage message(std::in_place_type<OrderStatusReport>);
-  describe(*std::get_if<OrderStatusReport>(&message), order, state, at);
-  sink_(std::move(message));
+  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
+  describe(report, order, state, at);
+  report.reason.clear();
+  sink_(std::move(status_message_));
 }
 
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
                                  std::string reason) {
-  VenueMessage message(std::in_place_type<OrderStatusReport>);
-  OrderStatusReport& report = *std::get_if<OrderStatusReport>(&message);
+  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
   describe(report, order, state, at);
   report.reason = std::move(reason);
-  sink_(std::move(message));
+  sink_(std::move(status_message_));
 }
 
-void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
-                              VenueOrderState state, Timestamp at) {
+inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
+                                     VenueOrderState state, Timestamp at) {
   report.client_order_id = order.id();
   report.broker_order_id = order.broker_id;
   report.state = state;

@@ -24,7 +24,7 @@ class Fifo {
 
   template <class... Args>
   void emplace_back(Args&&... args) {
-    if (items_.size() == items_.capacity() && head_ * 2 >= items_.size() && head_ > 0) {
+    if (head_ != 0 && items_.size() == items_.capacity() && head_ * 2 >= items_.size()) {
       drop_taken();
     }
     items_.emplace_back(std::forward<Args>(args)...);

@@ -147,6 +147,29 @@ Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
   return last_arrival_;
 }
 
+// The symbol's contracts share its name, so only the other fields are compared: the numbers
+// first, then the short texts ("SMART", "USD") inline, without a memcmp call.
+inline bool SimulatedVenue::same_listing(const Contract& a, const Contract& b) {
+  return a.sec_type == b.sec_type && a.con_id == b.con_id && same_bytes(a.exchange, b.exchange) &&
+         same_bytes(a.primary_exchange, b.primary_exchange) && same_bytes(a.currency, b.currency);
+}
+
+// Inline in submit: a symbol is mostly ordered as one contract, its first, which is compared
+// here; walking the others and adding a new one is a call.
+inline const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
+  if (!state.contracts.empty() && same_listing(state.contracts.front(), contract)) [[likely]] {
+    return state.contracts.front();
+  }
+  return intern_other(state, contract);
+}
+
+const Contract& SimulatedVenue::intern_other(SymbolState& state, const Contract& contract) {
+  for (const Contract& known : state.contracts) {
+    if (same_listing(known, contract)) return known;
+  }
+  return state.contracts.emplace_back(contract);
+}
+
 void SimulatedVenue::submit(const Order& order) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
@@ -157,40 +180,26 @@ void SimulatedVenue::submit(const Order& order) {
     return;
   }
   ++open_count_;
-  SimOrder& added = take_slot();
-  known->record.live = &added;
-  added.known = known;
   SymbolState& symbol = symbol_state(order.contract.symbol);
-  added.symbol = &symbol;
-  added.contract = &intern(symbol, order.contract);
-  added.terms = OrderTerms(order);
-  added.broker_id = BrokerOrderId{next_broker_id_++};
-  added.arrival = arrival;
+  // Built in its slot, every field once: resetting a reused slot and then filling it in wrote
+  // most of it twice. SimOrder is plain data, so a finished order's slot is simply reused.
+  SimOrder& added = *::new (take_slot()) SimOrder{.known = known,
+                                                  .symbol = &symbol,
+                                                  .contract = &intern(symbol, order.contract),
+                                                  .terms = OrderTerms(order),
+                                                  .broker_id = BrokerOrderId{next_broker_id_++},
+                                                  .arrival = arrival};
+  known->record.live = &added;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
   send_command(Command{CommandKind::kSubmit, arrival, &added});
 }
 
-// A free pooled slot, reset.
-SimulatedVenue::SimOrder& SimulatedVenue::take_slot() {
-  if (free_slots_.empty()) return pool_.emplace_back();
+// Storage for the next order: a swept order's slot, or a new one.
+SimulatedVenue::SimOrder* SimulatedVenue::take_slot() {
+  if (free_slots_.empty()) return &pool_.emplace_back();
   SimOrder* slot = free_slots_.back();
   free_slots_.pop_back();
-  *slot = SimOrder{};
-  return *slot;
-}
-
-// The symbol's contracts share its name, so only the other fields are compared: the numbers
-// first, then the short texts ("SMART", "USD") inline, without a memcmp call.
-const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
-  for (const Contract& known : state.contracts) {
-    if (known.sec_type == contract.sec_type && known.con_id == contract.con_id &&
-        same_bytes(known.exchange, contract.exchange) &&
-        same_bytes(known.primary_exchange, contract.primary_exchange) &&
-        same_bytes(known.currency, contract.currency)) {
-      return known;
-    }
-  }
-  return state.contracts.emplace_back(contract);
+  return slot;
 }
 
 void SimulatedVenue::modify(const Order& order) {
@@ -229,21 +238,21 @@ void SimulatedVenue::apply_due(Timestamp up_to) {
     const Command command = in_flight_.front();
     in_flight_.pop_front();
     next_arrival_ = in_flight_.empty() ? Timestamp::max() : in_flight_.front().arrival;
-    apply(command);
+    if (command.kind == CommandKind::kSubmit) {
+      apply_submit(*command.order, command.arrival);
+    } else {
+      apply_detailed(command);
+    }
     sweep();
   }
 }
 
-void SimulatedVenue::apply(const Command& command) {
-  if (command.kind == CommandKind::kSubmit) {
-    apply_submit(*command.order, command.arrival);
-    return;
-  }
+void SimulatedVenue::apply_detailed(const Command& command) {
   const CommandDetail detail = std::move(command_details_.front());
   command_details_.pop_front();
   switch (command.kind) {
     case CommandKind::kSubmit:
-      return;  // handled above
+      return;  // apply_due applies submits itself
     case CommandKind::kDuplicateSubmit:
       reject(detail.id, 103, "Duplicate order id", false, command.arrival);
       return;

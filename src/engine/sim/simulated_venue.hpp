@@ -122,22 +122,22 @@ class SimulatedVenue final : public ExecutionClient {
   // (pool_) that is handed to the next order once this one is finished and swept. It keeps only
   // what matching, reporting and commissions need: its terms, and pointers to its id (in its
   // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
-  // with its ten strings. Plain data: resetting a slot is a copy of a fresh value.
+  // with its ten strings. Plain data: the next order is constructed in a finished one's slot.
   struct SimOrder {
     KnownEntry* known = nullptr;         // the order's entry in known_ (entries there are stable)
     SymbolState* symbol = nullptr;       // the order's symbol, looked up once at submit
     const Contract* contract = nullptr;  // the order's contract, interned in `symbol`
-    OrderTerms terms;
-    BrokerOrderId broker_id;
-    Timestamp arrival;
+    OrderTerms terms{};
+    BrokerOrderId broker_id{};
+    Timestamp arrival{};
     bool queued = false;  // in its symbol's queue (arrived, and still working then)
     VenueOrderState state =
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
-    Quantity filled;
-    Money filled_value;  // sum of price x quantity, for the average price
-    Price last_fill_price;
-    MatchState match;
-    OrderAccrual commission;    // the commission model's running totals for the order's fills
+    Quantity filled{};
+    Money filled_value{};  // sum of price x quantity, for the average price
+    Price last_fill_price{};
+    MatchState match{};
+    OrderAccrual commission{};  // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
     std::uint64_t priority = 0;
 
@@ -185,7 +185,8 @@ class SimulatedVenue final : public ExecutionClient {
   }
   void send_command(const Command& command);
   void apply_due(Timestamp up_to);
-  void apply(const Command& command);
+  // A command other than a submit: its id and content wait in command_details_.
+  void apply_detailed(const Command& command);
   void apply_submit(SimOrder& order, Timestamp arrival);
   void apply_modify(const CommandDetail& command, Timestamp arrival);
   void apply_cancel(const CommandDetail& command, Timestamp arrival);
@@ -222,7 +223,9 @@ class SimulatedVenue final : public ExecutionClient {
   // Bar mode: the symbol's working orders meet `bar`, and its auction if one was announced.
   void match_bar(SymbolState& state, const Bar& bar);
   static const Contract& intern(SymbolState& state, const Contract& contract);
-  SimOrder& take_slot();
+  static const Contract& intern_other(SymbolState& state, const Contract& contract);
+  static bool same_listing(const Contract& a, const Contract& b);
+  SimOrder* take_slot();
   MatchContext context_for(const SymbolState& state, const Quote* book) const;
   std::optional<Quantity> bar_budget(const Bar& bar) const;
   Quantity* pool_for(SymbolState& state, Liquidity liquidity, Quantity* bar_or_trade);

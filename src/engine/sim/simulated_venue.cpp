@@ -606,8 +606,13 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   // first would be moved into it, string by string.
   ExecutionReport& report = reusable<ExecutionReport>(execution_message_);
   report.fill.client_order_id = order.id();
-  // The fill takes the id itself unless a CommissionUpdate still needs it.
-  report.fill.execution_id = separate ? execution_id : std::move(execution_id);
+  // The fill takes the id itself unless a CommissionUpdate still needs it. (Not one ?: of the
+  // two: a copy and a move there make a temporary id, and one more string copy.)
+  if (separate) {
+    report.fill.execution_id = execution_id;
+  } else {
+    report.fill.execution_id = std::move(execution_id);
+  }
   report.fill.symbol = order.contract->symbol;
   report.fill.side = order.terms.side;
   report.fill.quantity = quantity;
@@ -639,6 +644,11 @@ void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp
 }
 
 void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order) {
+  // Orders mostly finish in the order they came: the front is checked before searching.
+  if (!state.queue.empty() && state.queue.front() == &order) {
+    state.queue.erase(state.queue.begin());
+    return;
+  }
   const auto it = std::lower_bound(
       state.queue.begin(), state.queue.end(), order.priority,
       [](const SimOrder* queued, std::uint64_t priority) { return queued->priority < priority; });

@@ -35,7 +35,7 @@ class SimulatedVenue final : public ExecutionClient {
   // A symbol as the venue knows it, for callers that send the symbol's market data often (the
   // simulation loop, on every bar): market data given by handle skips finding the symbol by
   // name, which was most of what a bar cost the venue when the symbol had nothing working.
-  // Valid as long as the venue.
+  // Made by symbol_handle() only (a default one names no symbol); valid as long as the venue.
   class SymbolHandle {
    public:
     SymbolHandle() = default;

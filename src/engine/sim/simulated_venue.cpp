@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <new>
 #include <stdexcept>
 #include <utility>
 #include <variant>
@@ -138,8 +139,8 @@ VenueOrderState SimulatedVenue::KnownOrder::state() const {
 
 // ---- Commands -------------------------------------------------------------------------------
 
-// Latencies: inline, as every order asks them three or four times, and with the default
-// FixedLatency each is a load.
+// Latencies and the stamps they give: inline, as every order asks them three or four times,
+// and with the default FixedLatency each latency is a load.
 
 // The venue-to-engine channel is first in first out too: stamps never go backwards.
 inline Timestamp SimulatedVenue::stamp(Timestamp at) {

@@ -102,9 +102,9 @@ class SimulatedVenue final : public ExecutionClient {
     if (in_flight_.empty()) return std::nullopt;
     return next_arrival_;
   }
-  // The same as one time, the latest when nothing is in flight: for the simulation loop, which
-  // compares it with its other sources on every event (one load instead of an optional). A
-  // command arriving at the latest time comes before no other source either way.
+  // The same as a plain time, Timestamp::max() when nothing is in flight: for the simulation
+  // loop, which compares it with its other sources on every event (one load, no optional). A
+  // command arriving at Timestamp::max() would come before no other source either way.
   Timestamp next_arrival_time() const { return next_arrival_; }
   // Orders sent and not finished (in flight or working).
   std::size_t open_orders() const { return open_count_; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <new>
 #include <stdexcept>
 #include <utility>
 #include <variant>
@@ -87,16 +88,6 @@ int exact_precision_at_most(std::int64_t raw, int at_most) {
   return precision;
 }
 
-// Equal strings, compared byte by byte: contract fields are a few letters ("SMART", "USD"),
-// where a call to memcmp costs more than the loop.
-bool same_text(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 Nanoseconds not_negative(Nanoseconds span) {
   return std::max(span, Nanoseconds::zero());
 }
@@ -148,7 +139,23 @@ VenueOrderState SimulatedVenue::KnownOrder::state() const {
 
 // ---- Commands -------------------------------------------------------------------------------
 
-Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
+// Latencies and the stamps they give: inline, as every order asks them three or four times,
+// and with the default FixedLatency each latency is a load.
+
+// The venue-to-engine channel is first in first out too: stamps never go backwards.
+inline Timestamp SimulatedVenue::stamp(Timestamp at) {
+  last_delivery_ = std::max(last_delivery_, at);
+  return last_delivery_;
+}
+
+inline Timestamp SimulatedVenue::deliver_at(Timestamp event) {
+  const Nanoseconds latency = fixed_latency_ != nullptr
+                                  ? fixed_latency_->response_latency(event, rng_)
+                                  : latency_model_->response_latency(event, rng_);
+  return stamp(event + not_negative(latency));
+}
+
+inline Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
   // One channel, first in first out, like the TWS socket: a command never overtakes another.
   const Nanoseconds latency = fixed_latency_ != nullptr ? fixed_latency_->entry_latency(sent, rng_)
                                                         : latency_model_->entry_latency(sent, rng_);
@@ -157,54 +164,66 @@ Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
   return last_arrival_;
 }
 
+// The symbol's contracts share its name, so only the other fields are compared: the numbers
+// first, then the short texts ("SMART", "USD") inline, without a memcmp call.
+inline bool SimulatedVenue::same_listing(const Contract& a, const Contract& b) {
+  return a.sec_type == b.sec_type && a.con_id == b.con_id && same_bytes(a.exchange, b.exchange) &&
+         same_bytes(a.primary_exchange, b.primary_exchange) && same_bytes(a.currency, b.currency);
+}
+
+// Inline in submit: a symbol is mostly ordered as one contract, its first, which is compared
+// here; walking the others and adding a new one is a call.
+inline const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
+  if (!state.contracts.empty() && same_listing(state.contracts.front(), contract)) [[likely]] {
+    return state.contracts.front();
+  }
+  return intern_other(state, contract);
+}
+
+const Contract& SimulatedVenue::intern_other(SymbolState& state, const Contract& contract) {
+  for (const Contract& known : state.contracts) {
+    if (same_listing(known, contract)) return known;
+  }
+  return state.contracts.emplace_back(contract);
+}
+
 void SimulatedVenue::submit(const Order& order) {
   const Timestamp sent = clock_.now();
   const Timestamp arrival = arrival_for(sent);
   auto [known, added_now] = known_.try_emplace(order.client_order_id);
   if (!added_now) {  // working, or finished and still remembered
-    in_flight_.push_back(Command{CommandKind::kDuplicateSubmit, arrival});
-    command_details_.push_back(CommandDetail{order.client_order_id, nullptr});
+    send_command(Command{CommandKind::kDuplicateSubmit, arrival});
+    command_details_.emplace_back(CommandDetail{order.client_order_id, nullptr});
     return;
   }
   ++open_count_;
-  SimOrder& added = take_slot();
-  known->record.live = &added;
-  added.known = known;
   SymbolState& symbol = symbol_state(order.contract.symbol);
-  added.symbol = &symbol;
-  added.contract = &intern(symbol, order.contract);
-  added.terms = OrderTerms(order);
-  added.broker_id = BrokerOrderId{next_broker_id_++};
-  added.arrival = arrival;
+  // Built in its slot, every field once: resetting a reused slot and then filling it in wrote
+  // most of it twice. SimOrder is plain data, so a finished order's slot is simply reused.
+  SimOrder& added = *::new (take_slot()) SimOrder{.known = known,
+                                                  .symbol = &symbol,
+                                                  .contract = &intern(symbol, order.contract),
+                                                  .terms = OrderTerms(order),
+                                                  .broker_id = BrokerOrderId{next_broker_id_++},
+                                                  .arrival = arrival};
+  known->record.live = &added;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
-  in_flight_.push_back(Command{CommandKind::kSubmit, arrival, &added});
+  send_command(Command{CommandKind::kSubmit, arrival, &added});
 }
 
-// A free pooled slot, reset.
-SimulatedVenue::SimOrder& SimulatedVenue::take_slot() {
-  if (free_slots_.empty()) return pool_.emplace_back();
+// Storage for the next order: a swept order's slot, or a new one.
+SimulatedVenue::SimOrder* SimulatedVenue::take_slot() {
+  if (free_slots_.empty()) return &pool_.emplace_back();
   SimOrder* slot = free_slots_.back();
   free_slots_.pop_back();
-  *slot = SimOrder{};
-  return *slot;
-}
-
-// The symbol's contracts share its name, so only the other fields are compared.
-const Contract& SimulatedVenue::intern(SymbolState& state, const Contract& contract) {
-  for (const Contract& known : state.contracts) {
-    if (known.sec_type == contract.sec_type && same_text(known.exchange, contract.exchange) &&
-        same_text(known.primary_exchange, contract.primary_exchange) &&
-        same_text(known.currency, contract.currency) && known.con_id == contract.con_id) {
-      return known;
-    }
-  }
-  return state.contracts.emplace_back(contract);
+  return slot;
 }
 
 void SimulatedVenue::modify(const Order& order) {
   const Timestamp arrival = arrival_for(clock_.now());
-  in_flight_.push_back(Command{CommandKind::kModify, arrival});
-  command_details_.push_back(CommandDetail{order.client_order_id, std::make_unique<Order>(order)});
+  send_command(Command{CommandKind::kModify, arrival});
+  command_details_.emplace_back(
+      CommandDetail{order.client_order_id, std::make_unique<Order>(order)});
 }
 
 void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
@@ -217,33 +236,40 @@ void SimulatedVenue::cancel(const ClientOrderId& client_order_id) {
     ++order.cancels_in_flight;
     send_status(order, VenueOrderState::kPendingCancel, stamp(sent));
   }
-  in_flight_.push_back(Command{CommandKind::kCancel, arrival});
-  command_details_.push_back(CommandDetail{client_order_id, nullptr});
+  send_command(Command{CommandKind::kCancel, arrival});
+  command_details_.emplace_back(CommandDetail{client_order_id, nullptr});
 }
 
 void SimulatedVenue::advance_to(Timestamp at) {
   apply_arrivals(at);
 }
 
+// Arrivals never go backwards (arrival_for), so the front command is the next to arrive.
+void SimulatedVenue::send_command(const Command& command) {
+  if (in_flight_.empty()) next_arrival_ = command.arrival;
+  in_flight_.emplace_back(command);
+}
+
 void SimulatedVenue::apply_due(Timestamp up_to) {
-  while (!in_flight_.empty() && in_flight_.front().arrival <= up_to) {
+  while (!in_flight_.empty() && next_arrival_ <= up_to) {
     const Command command = in_flight_.front();
     in_flight_.pop_front();
-    apply(command);
+    next_arrival_ = in_flight_.empty() ? Timestamp::max() : in_flight_.front().arrival;
+    if (command.kind == CommandKind::kSubmit) {
+      apply_submit(*command.order, command.arrival);
+    } else {
+      apply_detailed(command);
+    }
     sweep();
   }
 }
 
-void SimulatedVenue::apply(const Command& command) {
-  if (command.kind == CommandKind::kSubmit) {
-    apply_submit(*command.order, command.arrival);
-    return;
-  }
+void SimulatedVenue::apply_detailed(const Command& command) {
   const CommandDetail detail = std::move(command_details_.front());
   command_details_.pop_front();
   switch (command.kind) {
     case CommandKind::kSubmit:
-      return;  // handled above
+      return;  // apply_due applies submits itself
     case CommandKind::kDuplicateSubmit:
       reject(detail.id, 103, "Duplicate order id", false, command.arrival);
       return;
@@ -380,18 +406,10 @@ void SimulatedVenue::match_on_arrival(SimOrder& order, Timestamp at) {
 
 // ---- Market data ----------------------------------------------------------------------------
 
-// Every market data event and order looks its symbol up: the hit on the last symbol is kept
-// small enough to inline, the map lookup is not.
-inline SimulatedVenue::SymbolState& SimulatedVenue::symbol_state(const Symbol& symbol) {
-  if (last_symbol_ != nullptr && same_text(last_symbol_->first, symbol)) {
-    return last_symbol_->second;
-  }
-  return find_symbol_state(symbol);
-}
-
 SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& symbol) {
   auto [it, added] = symbols_.try_emplace(symbol);
   if (added) {
+    it->second.name = &it->first;
     const auto tick = config_.tick_sizes.find(symbol);
     it->second.tick = tick != config_.tick_sizes.end() ? tick->second : config_.default_tick_size;
   }
@@ -401,16 +419,6 @@ SimulatedVenue::SymbolState& SimulatedVenue::find_symbol_state(const Symbol& sym
 
 void SimulatedVenue::data_went_back(const Symbol& symbol) {
   throw std::invalid_argument("market data for " + symbol + " went back in time");
-}
-
-// Inline: every bar, quote and print starts here, and most go no further.
-inline SimulatedVenue::SymbolState& SimulatedVenue::data_arrives(const Symbol& symbol,
-                                                                 Timestamp at) {
-  SymbolState& state = symbol_state(symbol);
-  if (at < state.last_data) data_went_back(symbol);
-  state.last_data = at;
-  apply_arrivals(at);
-  return state;
 }
 
 MatchContext SimulatedVenue::context_for(const SymbolState& state, const Quote* book) const {
@@ -447,18 +455,9 @@ void SimulatedVenue::bad_bar(const Symbol& symbol, const Bar& bar) {
   throw std::invalid_argument("bad bar for " + symbol + ": " + describe_bar_problem(bar));
 }
 
-// Most bars find no working order on their symbol: this part stays small, and the matching
-// is a call of its own.
-void SimulatedVenue::on_bar(const Symbol& symbol, const Bar& bar) {
-  if (!is_valid_bar(bar)) [[unlikely]]
-    bad_bar(symbol, bar);
-  SymbolState& state = data_arrives(symbol, bar.time);
-  if (config_.fill_mode != FillMode::kBar) return;
+void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar) {
   const bool opening = std::exchange(state.opening_next, false);
-  if (!state.queue.empty()) match_bar(state, bar, opening);
-}
-
-void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar, bool opening) {
+  if (state.queue.empty()) return;  // the announced auction finds no order
   // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
   const bool traded = bar.volume.is_positive();
   std::optional<Quantity> budget = bar_budget(bar);
@@ -494,8 +493,8 @@ void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar, bool opening)
   sweep();
 }
 
-void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
-  SymbolState& state = data_arrives(symbol, quote.time);
+void SimulatedVenue::quote_arrives(SymbolState& state, const Quote& quote) {
+  data_arrives(state, quote.time);
   if (config_.fill_mode != FillMode::kTick) return;
   state.book = quote;
   const MatchContext context = context_for(state, &*state.book);
@@ -513,8 +512,8 @@ void SimulatedVenue::on_quote(const Symbol& symbol, const Quote& quote) {
   sweep();
 }
 
-void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
-  SymbolState& state = data_arrives(symbol, trade.time);
+void SimulatedVenue::trade_arrives(SymbolState& state, const Trade& trade) {
+  data_arrives(state, trade.time);
   if (config_.fill_mode != FillMode::kTick) return;
   const bool opening = std::exchange(state.opening_next, false);
   Quantity print_left = trade.size;
@@ -546,12 +545,15 @@ void SimulatedVenue::on_trade(const Symbol& symbol, const Trade& trade) {
 }
 
 void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
-  data_arrives(symbol, at).opening_next = true;
+  SymbolState& state = symbol_state(symbol);
+  data_arrives(state, at);
+  state.opening_next = true;
 }
 
 void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at,
                                       Timestamp cutoff) {
-  SymbolState& state = data_arrives(symbol, at);
+  SymbolState& state = symbol_state(symbol);
+  data_arrives(state, at);
   const MatchContext context = context_for(state, nullptr);
   for (SimOrder* entry : state.queue) {
     SimOrder& order = *entry;
@@ -601,13 +603,17 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
   ExecutionId execution_id = next_execution_id();
-  // Written field by field into the message the sink receives: a Fill built first would be
-  // moved into it, string by string.
-  VenueMessage message(std::in_place_type<ExecutionReport>);
-  ExecutionReport& report = *std::get_if<ExecutionReport>(&message);
+  // Written field by field (every field) into the message the sink receives: a Fill built
+  // first would be moved into it, string by string.
+  ExecutionReport& report = reusable<ExecutionReport>(execution_message_);
   report.fill.client_order_id = order.id();
-  // The fill takes the id itself unless a CommissionUpdate still needs it.
-  report.fill.execution_id = separate ? execution_id : std::move(execution_id);
+  // The fill takes the id itself unless a CommissionUpdate still needs it. (Not one ?: of the
+  // two: a copy and a move there make a temporary id, and one more string copy.)
+  if (separate) {
+    report.fill.execution_id = execution_id;
+  } else {
+    report.fill.execution_id = std::move(execution_id);
+  }
   report.fill.symbol = order.contract->symbol;
   report.fill.side = order.terms.side;
   report.fill.quantity = quantity;
@@ -615,7 +621,7 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   report.fill.commission = in_fill ? fee : Money{};
   report.fill.time = when;
   report.broker_order_id = order.broker_id;
-  sink_(std::move(message));
+  sink_(std::move(execution_message_));
   if (!order.remaining().is_positive()) {
     order.state = VenueOrderState::kFilled;
     ended_.push_back(&order);
@@ -639,6 +645,11 @@ void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp
 }
 
 void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order) {
+  // Orders mostly finish in the order they came: the front is checked before searching.
+  if (!state.queue.empty() && state.queue.front() == &order) {
+    state.queue.erase(state.queue.begin());
+    return;
+  }
   const auto it = std::lower_bound(
       state.queue.begin(), state.queue.end(), order.priority,
       [](const SimOrder* queued, std::uint64_t priority) { return queued->priority < priority; });
@@ -651,7 +662,7 @@ void SimulatedVenue::sweep_ended() {
   for (SimOrder* order : ended_) {
     if (order->queued) remove_from_queue(*order->symbol, *order);
     order->known->record = KnownOrder{nullptr, order->state};
-    finished_order_.push_back(order->known);
+    finished_order_.emplace_back(order->known);
     commission_.order_closed(order->id());
     --open_count_;
     free_slots_.push_back(order);
@@ -665,38 +676,34 @@ void SimulatedVenue::sweep_ended() {
 
 // ---- Messages -------------------------------------------------------------------------------
 
-// The venue-to-engine channel is first in first out too: stamps never go backwards.
-Timestamp SimulatedVenue::stamp(Timestamp at) {
-  last_delivery_ = std::max(last_delivery_, at);
-  return last_delivery_;
-}
-
-Timestamp SimulatedVenue::deliver_at(Timestamp event) {
-  const Nanoseconds latency = fixed_latency_ != nullptr
-                                  ? fixed_latency_->response_latency(event, rng_)
-                                  : latency_model_->response_latency(event, rng_);
-  return stamp(event + not_negative(latency));
+// The report held by `message`, which the previous report through the sink left moved from
+// (or as it was, if the sink copied it); every field is written again before it is sent.
+template <class Report>
+Report& SimulatedVenue::reusable(VenueMessage& message) {
+  if (auto* report = std::get_if<Report>(&message)) [[likely]]
+    return *report;
+  return message.emplace<Report>();  // only if a sink replaced the message's content
 }
 
 // Reports are written field by field into the VenueMessage the sink receives: nothing is built
 // first and then moved into it (a move per string), and most have no reason to carry.
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at) {
-  VenueMessage message(std::in_place_type<OrderStatusReport>);
-  describe(*std::get_if<OrderStatusReport>(&message), order, state, at);
-  sink_(std::move(message));
+  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
+  describe(report, order, state, at);
+  report.reason.clear();
+  sink_(std::move(status_message_));
 }
 
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
                                  std::string reason) {
-  VenueMessage message(std::in_place_type<OrderStatusReport>);
-  OrderStatusReport& report = *std::get_if<OrderStatusReport>(&message);
+  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
   describe(report, order, state, at);
   report.reason = std::move(reason);
-  sink_(std::move(message));
+  sink_(std::move(status_message_));
 }
 
-void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
-                              VenueOrderState state, Timestamp at) {
+inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
+                                     VenueOrderState state, Timestamp at) {
   report.client_order_id = order.id();
   report.broker_order_id = order.broker_id;
   report.state = state;

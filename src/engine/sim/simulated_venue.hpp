@@ -14,9 +14,11 @@
 
 #include "core/clock.hpp"
 #include "core/fixed_point.hpp"
+#include "core/hash.hpp"
 #include "core/ids.hpp"
 #include "core/market_data.hpp"
 #include "engine/commission.hpp"
+#include "engine/sim/fifo.hpp"
 #include "engine/sim/fill_model.hpp"
 #include "engine/sim/id_table.hpp"
 #include "engine/sim/latency_model.hpp"
@@ -27,7 +29,23 @@
 namespace ibtrade::engine {
 
 class SimulatedVenue final : public ExecutionClient {
+  struct SymbolState;
+
  public:
+  // A symbol as the venue knows it, for callers that send the symbol's market data often (the
+  // simulation loop, on every bar): market data given by handle skips finding the symbol by
+  // name, which was most of what a bar cost the venue when the symbol had nothing working.
+  // Made by symbol_handle() only (a default one names no symbol); valid as long as the venue.
+  class SymbolHandle {
+   public:
+    SymbolHandle() = default;
+
+   private:
+    friend class SimulatedVenue;
+    explicit SymbolHandle(SymbolState* state) : state_(state) {}
+    SymbolState* state_ = nullptr;
+  };
+
   // Null models mean the defaults: DefaultFillModel and FixedLatency() (zero both ways).
   // `clock` says when each command is sent; `commission` prices every fill. The sink must not
   // call back into the venue (the engine queues messages), as it runs in the middle of matching.
@@ -42,12 +60,30 @@ class SimulatedVenue final : public ExecutionClient {
   void modify(const Order& order) override;
   void cancel(const ClientOrderId& client_order_id) override;
 
+  // The handle of `symbol`, the same on every call.
+  SymbolHandle symbol_handle(const Symbol& symbol) { return SymbolHandle(&symbol_state(symbol)); }
+
   // Market data, in time order per symbol (earlier data for a symbol throws). Each input first
   // applies the commands that arrived by its time, then matches the symbol's orders in arrival
-  // order. A bar is an event at its start time.
-  void on_bar(const Symbol& symbol, const Bar& bar);
-  void on_quote(const Symbol& symbol, const Quote& quote);
-  void on_trade(const Symbol& symbol, const Trade& trade);
+  // order. A bar is an event at its start time. The symbol is given by name or by handle.
+  void on_bar(const Symbol& symbol, const Bar& bar) {
+    if (!is_valid_bar(bar)) [[unlikely]]
+      bad_bar(symbol, bar);
+    bar_arrives(symbol_state(symbol), bar);
+  }
+  void on_bar(SymbolHandle symbol, const Bar& bar) {
+    if (!is_valid_bar(bar)) [[unlikely]]
+      bad_bar(*symbol.state_->name, bar);
+    bar_arrives(*symbol.state_, bar);
+  }
+  void on_quote(const Symbol& symbol, const Quote& quote) {
+    quote_arrives(symbol_state(symbol), quote);
+  }
+  void on_quote(SymbolHandle symbol, const Quote& quote) { quote_arrives(*symbol.state_, quote); }
+  void on_trade(const Symbol& symbol, const Trade& trade) {
+    trade_arrives(symbol_state(symbol), trade);
+  }
+  void on_trade(SymbolHandle symbol, const Trade& trade) { trade_arrives(*symbol.state_, trade); }
   // The next bar (bar mode) or print (tick mode) of the symbol is its opening auction: OPG
   // orders fill there or are cancelled.
   void on_session_open(const Symbol& symbol, Timestamp at);
@@ -64,13 +100,16 @@ class SimulatedVenue final : public ExecutionClient {
   // When the next command still in flight reaches the venue, if any.
   std::optional<Timestamp> next_arrival() const {
     if (in_flight_.empty()) return std::nullopt;
-    return in_flight_.front().arrival;
+    return next_arrival_;
   }
+  // The same as a plain time, Timestamp::max() when nothing is in flight: for the simulation
+  // loop, which compares it with its other sources on every event (one load, no optional). A
+  // command arriving at Timestamp::max() would come before no other source either way.
+  Timestamp next_arrival_time() const { return next_arrival_; }
   // Orders sent and not finished (in flight or working).
   std::size_t open_orders() const { return open_count_; }
 
  private:
-  struct SymbolState;
   struct SimOrder;
 
   // What the venue remembers of an id it was sent: the live order, or once that is finished and
@@ -87,22 +126,22 @@ class SimulatedVenue final : public ExecutionClient {
   // (pool_) that is handed to the next order once this one is finished and swept. It keeps only
   // what matching, reporting and commissions need: its terms, and pointers to its id (in its
   // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
-  // with its ten strings. Plain data: resetting a slot is a copy of a fresh value.
+  // with its ten strings. Plain data: the next order is constructed in a finished one's slot.
   struct SimOrder {
     KnownEntry* known = nullptr;         // the order's entry in known_ (entries there are stable)
     SymbolState* symbol = nullptr;       // the order's symbol, looked up once at submit
     const Contract* contract = nullptr;  // the order's contract, interned in `symbol`
-    OrderTerms terms;
-    BrokerOrderId broker_id;
-    Timestamp arrival;
+    OrderTerms terms{};
+    BrokerOrderId broker_id{};
+    Timestamp arrival{};
     bool queued = false;  // in its symbol's queue (arrived, and still working then)
     VenueOrderState state =
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
-    Quantity filled;
-    Money filled_value;  // sum of price x quantity, for the average price
-    Price last_fill_price;
-    MatchState match;
-    OrderAccrual commission;    // the commission model's running totals for the order's fills
+    Quantity filled{};
+    Money filled_value{};  // sum of price x quantity, for the average price
+    Price last_fill_price{};
+    MatchState match{};
+    OrderAccrual commission{};  // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
     std::uint64_t priority = 0;
 
@@ -115,6 +154,7 @@ class SimulatedVenue final : public ExecutionClient {
   };
 
   struct SymbolState {
+    const Symbol* name = nullptr;  // its key in symbols_
     Price tick;
     std::vector<SimOrder*> queue;  // working orders by time priority (ascending `priority`)
     std::optional<Quote> book;     // tick mode: last quote, sizes net of our fills
@@ -143,27 +183,53 @@ class SimulatedVenue final : public ExecutionClient {
   // Commands.
   Timestamp arrival_for(Timestamp sent);
   // Every market data event and engine step calls this; most find no command due, and pay
-  // only this inline test.
+  // only this inline comparison (next_arrival_ is the latest time when none is in flight).
   void apply_arrivals(Timestamp up_to) {
-    if (!in_flight_.empty() && in_flight_.front().arrival <= up_to) apply_due(up_to);
+    if (next_arrival_ <= up_to) apply_due(up_to);
   }
+  void send_command(const Command& command);
   void apply_due(Timestamp up_to);
-  void apply(const Command& command);
+  // A command other than a submit: its id and content wait in command_details_.
+  void apply_detailed(const Command& command);
   void apply_submit(SimOrder& order, Timestamp arrival);
   void apply_modify(const CommandDetail& command, Timestamp arrival);
   void apply_cancel(const CommandDetail& command, Timestamp arrival);
   void match_on_arrival(SimOrder& order, Timestamp at);
 
   // Market data.
-  SymbolState& data_arrives(const Symbol& symbol, Timestamp at);
-  SymbolState& symbol_state(const Symbol& symbol);
+  // Inline: every bar of every symbol comes here, and most find nothing to do on their symbol
+  // (no order working, no auction next) and no command due; those cost a few comparisons.
+  void bar_arrives(SymbolState& state, const Bar& bar) {
+    data_arrives(state, bar.time);
+    if (config_.fill_mode != FillMode::kBar) return;
+    if (!state.queue.empty() || state.opening_next) match_bar(state, bar);
+  }
+  void quote_arrives(SymbolState& state, const Quote& quote);
+  void trade_arrives(SymbolState& state, const Trade& trade);
+  // Every market data event starts here, and most go no further.
+  void data_arrives(SymbolState& state, Timestamp at) {
+    if (at < state.last_data) [[unlikely]]
+      data_went_back(*state.name);
+    state.last_data = at;
+    apply_arrivals(at);
+  }
+  // Market data and orders mostly name the symbol of the previous call: that hit is a short
+  // comparison of the names (std::map nodes are stable), the map lookup is not inline.
+  SymbolState& symbol_state(const Symbol& symbol) {
+    if (last_symbol_ != nullptr && same_bytes(last_symbol_->first, symbol)) [[likely]] {
+      return last_symbol_->second;
+    }
+    return find_symbol_state(symbol);
+  }
   SymbolState& find_symbol_state(const Symbol& symbol);
   [[noreturn]] static void data_went_back(const Symbol& symbol);
   [[noreturn]] static void bad_bar(const Symbol& symbol, const Bar& bar);
-  // Bar mode: the symbol's working orders meet `bar`.
-  void match_bar(SymbolState& state, const Bar& bar, bool opening);
+  // Bar mode: the symbol's working orders meet `bar`, and its auction if one was announced.
+  void match_bar(SymbolState& state, const Bar& bar);
   static const Contract& intern(SymbolState& state, const Contract& contract);
-  SimOrder& take_slot();
+  static const Contract& intern_other(SymbolState& state, const Contract& contract);
+  static bool same_listing(const Contract& a, const Contract& b);
+  SimOrder* take_slot();
   MatchContext context_for(const SymbolState& state, const Quote* book) const;
   std::optional<Quantity> bar_budget(const Bar& bar) const;
   Quantity* pool_for(SymbolState& state, Liquidity liquidity, Quantity* bar_or_trade);
@@ -187,6 +253,8 @@ class SimulatedVenue final : public ExecutionClient {
   void send_status(const SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
   static void describe(OrderStatusReport& report, const SimOrder& order, VenueOrderState state,
                        Timestamp at);
+  template <class Report>
+  static Report& reusable(VenueMessage& message);
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
   static Price average_price(const SimOrder& order);
@@ -194,6 +262,12 @@ class SimulatedVenue final : public ExecutionClient {
   void write_execution_text();
 
   VenueSink sink_;
+  // The messages handed to the sink, kept from one report to the next: the sink moves their
+  // content out, and the next report is written into the same object. Constructing and
+  // destroying a VenueMessage and its strings for each of an order's four messages cost more
+  // than writing its fields.
+  VenueMessage status_message_{std::in_place_type<OrderStatusReport>};
+  VenueMessage execution_message_{std::in_place_type<ExecutionReport>};
   const Clock& clock_;
   CommissionModel& commission_;
   SimulatedVenueConfig config_;
@@ -215,12 +289,15 @@ class SimulatedVenue final : public ExecutionClient {
   // The last symbol looked up: market data and orders mostly name the same few symbols in a row,
   // and std::map nodes are stable.
   std::pair<const Symbol, SymbolState>* last_symbol_ = nullptr;
-  std::deque<Command> in_flight_;  // in arrival order
-  std::deque<CommandDetail> command_details_;
+  Fifo<Command> in_flight_;  // in arrival order
+  // The front command's arrival, or the latest time when none is in flight: every market data
+  // event and every round of the simulation loop asks it.
+  Timestamp next_arrival_ = Timestamp::max();
+  Fifo<CommandDetail> command_details_;
   std::vector<SimOrder*> ended_;  // finished since the last sweep
   // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
   // put until erased, and one is erased only when it leaves this queue.
-  std::deque<KnownEntry*> finished_order_;
+  Fifo<KnownEntry*> finished_order_;
   std::size_t open_count_ = 0;
 
   std::int64_t next_broker_id_;

@@ -1,5 +1,8 @@
 #include "engine/sim/simulated_venue.hpp"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "engine/fees/ibkr_fixed.hpp"
@@ -142,11 +145,37 @@ TEST(SimVenueMessages, CommandsWaitForTimeToReachThem) {
   Harness h({}, nullptr, std::make_unique<FixedLatency>(5s, 0s));
   h.submit_at(minute(0), limit("a", Side::kBuy, 1, "10"));
   EXPECT_EQ(h.venue.next_arrival(), minute(0) + 5s);
+  EXPECT_EQ(h.venue.next_arrival_time(), minute(0) + 5s);
   h.venue.advance_to(minute(0) + 4s);
   EXPECT_EQ(h.recorder.states("a"), (std::vector{State::kPendingSubmit}));
   h.venue.advance_to(minute(0) + 5s);
   EXPECT_EQ(h.recorder.states("a"), (std::vector{State::kPendingSubmit, State::kSubmitted}));
   EXPECT_FALSE(h.venue.next_arrival());
+  EXPECT_EQ(h.venue.next_arrival_time(), Timestamp::max());
+}
+
+// Commands queued behind one another come off in order, each when its time comes, also when
+// more are sent while some are still in flight (the FIFO never drains in between).
+TEST(SimVenueMessages, CommandsInFlightArriveInOrder) {
+  Harness h({}, nullptr, std::make_unique<FixedLatency>(10s, 0s));
+  for (int i = 0; i < 40; ++i) {
+    h.submit_at(minute(0) + std::chrono::seconds(i),
+                limit("o" + std::to_string(i), Side::kBuy, 1, "10"));
+    if (i >= 10) h.venue.advance_to(minute(0) + std::chrono::seconds(i));
+    // Each arrives 10 s after it was sent; those sent by i - 10 s have arrived.
+    ASSERT_EQ(h.venue.next_arrival_time(), minute(0) + std::chrono::seconds(i < 10 ? 10 : i + 1))
+        << i;
+    ASSERT_EQ(h.venue.next_arrival(), h.venue.next_arrival_time());
+  }
+  h.venue.advance_to(minute(1));
+  EXPECT_FALSE(h.venue.next_arrival());
+  std::vector<std::string> submitted;
+  for (const auto& status : h.recorder.all<OrderStatusReport>()) {
+    if (status.state == State::kSubmitted) submitted.push_back(status.client_order_id.value());
+  }
+  ASSERT_EQ(submitted.size(), 40u);
+  for (int i = 0; i < 40; ++i)
+    EXPECT_EQ(submitted[static_cast<std::size_t>(i)], "o" + std::to_string(i));
 }
 
 TEST(SimVenueCommands, DuplicateAndOffTickSubmitsAreRejected) {

@@ -1,4 +1,9 @@
 // The bar-mode rules of the simulated venue, end to end through its messages.
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "engine/sim/sim_test_support.hpp"
@@ -250,6 +255,95 @@ TEST(SimVenueBar, TickModeIgnoresBars) {
   h.submit_at(minute(0), market("a", Side::kBuy, 10));
   h.feed(bar(1, "50", "51", "49", "50"));
   EXPECT_TRUE(h.recorder.fills("a").empty());
+}
+
+// The simulation loop sends bars by handle: the same messages as by name, also when handles
+// of several symbols are interleaved and orders arrive between bars.
+TEST(SimVenueBar, BarsByHandleSayWhatBarsByNameSay) {
+  Harness by_name;
+  Harness by_handle;
+  const SimulatedVenue::SymbolHandle aapl = by_handle.venue.symbol_handle("AAPL");
+  const SimulatedVenue::SymbolHandle msft = by_handle.venue.symbol_handle("MSFT");
+  for (Harness* h : {&by_name, &by_handle}) {
+    h->submit_at(minute(0), market("a", Side::kBuy, 10));
+    h->submit_at(minute(0), limit("b", Side::kSell, 5, "10.50"));
+    h->submit_at(minute(0),
+                 make_order("c", Side::kBuy, OrderType::kMarket, 10, TimeInForce::kIoc, "MSFT"));
+  }
+  for (int i = 1; i <= 3; ++i) {
+    const Bar aapl_bar = bar(i, "50", "51", "49", "50.50");
+    const Bar msft_bar = bar(i, "10", "11", "9", "10.20");
+    by_name.clock.advance_to(aapl_bar.time);
+    by_handle.clock.advance_to(aapl_bar.time);
+    by_name.venue.on_bar("AAPL", aapl_bar);
+    by_name.venue.on_bar("MSFT", msft_bar);
+    by_handle.venue.on_bar(aapl, aapl_bar);
+    by_handle.venue.on_bar(msft, msft_bar);
+  }
+  EXPECT_EQ(by_handle.recorder.fills("a").size(), 1u);
+  EXPECT_EQ(by_handle.recorder.fills("c").size(), 1u);
+  EXPECT_EQ(by_handle.recorder.messages, by_name.recorder.messages);
+}
+
+TEST(SimVenueBar, BadDataByHandleNamesTheSymbol) {
+  Harness h;
+  const SimulatedVenue::SymbolHandle aapl = h.venue.symbol_handle("AAPL");
+  h.venue.on_bar(aapl, bar(2, "50", "51", "49", "50"));
+  try {
+    h.venue.on_bar(aapl, bar(1, "50", "51", "49", "50"));
+    ADD_FAILURE() << "a bar earlier than the last was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "market data for AAPL went back in time");
+  }
+  Bar inverted = bar(3, "50", "51", "49", "50");
+  inverted.high = px("48");
+  try {
+    h.venue.on_bar(aapl, inverted);
+    ADD_FAILURE() << "a bad bar was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("bad bar for AAPL: ", 0), 0u) << e.what();
+  }
+}
+
+// The venue writes each report into the message it sent the one before: a reason must not
+// stay from an earlier report, whether the sink moved the message or copied it.
+TEST(SimVenueBar, EachReportCarriesOnlyItsOwnFields) {
+  for (const bool copying_sink : {false, true}) {
+    std::vector<VenueMessage> messages;
+    VenueSink sink = [&messages](VenueMessage&& message) {
+      messages.push_back(std::move(message));
+    };
+    if (copying_sink) {
+      sink = [&messages](const VenueMessage& message) { messages.push_back(message); };
+    }
+    TestClock clock{minute(0)};
+    FlatCommission commission;
+    SimulatedVenue venue(sink, clock, commission);
+    venue.submit(limit("ioc", Side::kBuy, 10, "40", TimeInForce::kIoc));  // cancelled unfilled
+    venue.submit(market("day", Side::kBuy, 20));
+    venue.on_bar("AAPL", bar(1, "50", "51", "49", "50"));
+    std::vector<OrderStatusReport> statuses;
+    for (const VenueMessage& message : messages) {
+      if (const auto* status = std::get_if<OrderStatusReport>(&message))
+        statuses.push_back(*status);
+    }
+    ASSERT_EQ(statuses.size(), 6u) << copying_sink;
+    for (std::size_t i = 0; i < 4; ++i) {
+      EXPECT_TRUE(statuses[i].reason.empty()) << copying_sink << " " << i;
+    }
+    EXPECT_EQ(statuses[4].client_order_id.value(), "ioc");
+    EXPECT_EQ(statuses[4].state, State::kCancelled);
+    EXPECT_EQ(statuses[4].reason, "IOC remainder cancelled");
+    EXPECT_EQ(statuses[5].client_order_id.value(), "day");
+    EXPECT_EQ(statuses[5].state, State::kFilled);
+    EXPECT_EQ(statuses[5].filled, qty(20));
+    EXPECT_EQ(statuses[5].remaining, qty(0));
+    EXPECT_TRUE(statuses[5].reason.empty()) << copying_sink;
+    const auto fills = std::count_if(messages.begin(), messages.end(), [](const auto& m) {
+      return std::holds_alternative<ExecutionReport>(m);
+    });
+    EXPECT_EQ(fills, 1);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+#include "engine/sim/fifo.hpp"
+
+#include <deque>
+#include <memory>
+#include <random>
+
+#include <gtest/gtest.h>
+
+namespace ibtrade::engine {
+namespace {
+
+TEST(Fifo, TakesItemsInTheOrderTheyCame) {
+  Fifo<int> fifo;
+  EXPECT_TRUE(fifo.empty());
+  fifo.emplace_back(1);
+  fifo.emplace_back(2);
+  EXPECT_EQ(fifo.size(), 2U);
+  EXPECT_EQ(fifo.front(), 1);
+  fifo.pop_front();
+  fifo.emplace_back(3);
+  EXPECT_EQ(fifo.front(), 2);
+  fifo.pop_front();
+  EXPECT_EQ(fifo.front(), 3);
+  fifo.pop_front();
+  EXPECT_TRUE(fifo.empty());
+  EXPECT_EQ(fifo.size(), 0U);
+}
+
+TEST(Fifo, HoldsMoveOnlyItems) {
+  Fifo<std::unique_ptr<int>> fifo;
+  fifo.emplace_back(std::make_unique<int>(4));
+  fifo.emplace_back(nullptr);
+  std::unique_ptr<int> first = std::move(fifo.front());
+  fifo.pop_front();
+  EXPECT_EQ(*first, 4);
+  EXPECT_EQ(fifo.front(), nullptr);
+}
+
+// A queue that never drains keeps its order across the compactions that drop taken items.
+TEST(Fifo, MatchesADequeWhenItNeverDrains) {
+  Fifo<int> fifo;
+  std::deque<int> expected;
+  std::mt19937 random(7);
+  int next = 0;
+  for (int step = 0; step < 20'000; ++step) {
+    const bool push = expected.size() < 2 || random() % 3 != 0;
+    if (push) {
+      fifo.emplace_back(next);
+      expected.push_back(next++);
+    } else {
+      ASSERT_EQ(fifo.front(), expected.front());
+      fifo.pop_front();
+      expected.pop_front();
+    }
+    ASSERT_EQ(fifo.size(), expected.size());
+  }
+  while (!expected.empty()) {
+    ASSERT_EQ(fifo.front(), expected.front());
+    fifo.pop_front();
+    expected.pop_front();
+  }
+  EXPECT_TRUE(fifo.empty());
+}
+
+}  // namespace
+}  // namespace ibtrade::engine

@@ -117,6 +117,9 @@ RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction actio
     if (RiskDecision collar = check_price_collar(order, symbol); !collar.allowed()) return collar;
   }
 
+  // Most configurations set no position limit: the projection reads the position and every
+  // working order on the side, so it is worked out only when a limit will look at it.
+  if (!limits_position()) return RiskDecision::allow();
   const Projection projection = project(order, action);
   if (state_ == TradingState::kReducing) {
     if (RiskDecision reducing = check_reducing(order, projection); !reducing.allowed()) {

@@ -91,6 +91,13 @@ class RiskEngine final : public RiskGate {
   RiskDecision check_reducing(const Order& order, const Projection& p) const;
   RiskDecision check_position(const Order& order, const Projection& p) const;
   Projection project(const Order& order, RiskAction action) const;
+  // Whether any check of the projected position is on: reducing-only, no short selling, a
+  // position limit or the gross exposure limit. Without one the projection is not needed.
+  bool limits_position() const {
+    return state_ == TradingState::kReducing || !limits_.allow_short_selling ||
+           limits_.max_position || !limits_.max_position_by_symbol.empty() ||
+           limits_.max_gross_exposure;
+  }
 
   // The loss limit in force (the tighter of money and percent), if any. It depends only on the
   // limits and the day's starting equity, so it is worked out once per change of either rather

@@ -270,6 +270,7 @@ void RiskEngine::refresh_daily_loss_limit() {
   loss_floor_ = limit ? -*limit : Money{};
   loss_limit_ = limit;
   loss_limit_stale_ = false;
+  rewatch_daily_loss();
 }
 
 RiskDecision RiskEngine::enforce_daily_loss() {
@@ -289,6 +290,7 @@ RiskDecision RiskEngine::enforce_daily_loss() {
 void RiskEngine::start_trading_day() {
   day_start_equity_ = view_.equity();
   loss_limit_stale_ = true;
+  rewatch_daily_loss();
 }
 
 bool RiskEngine::halt(const std::string& reason) {
@@ -315,6 +317,7 @@ bool RiskEngine::reset(const std::string& reason, TradingState to) {
 void RiskEngine::transition(TradingState to, const std::string& reason) {
   transitions_.push_back({view_.now(), state_, to, reason});
   state_ = to;
+  rewatch_daily_loss();
   if (hooks_.on_transition) {
     const RiskTransition record = transitions_.back();  // a hook may append more
     hooks_.on_transition(record);

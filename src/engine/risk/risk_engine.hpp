@@ -49,7 +49,7 @@ class RiskEngine final : public RiskGate {
   // timer): halts an ACTIVE engine whose daily loss is beyond the limit. Inline because it runs
   // on every bar: without a breach it is a state test, a compare and at most one view call.
   void update() {
-    if (daily_loss_breached()) (void)enforce_daily_loss();
+    if (watch_daily_loss_ && daily_loss_breached()) (void)enforce_daily_loss();
   }
   // The kernel calls this when a new trading day starts (and resets its daily PnL to zero): the
   // percent loss limit is taken of the equity at this moment. The state is left as it is.
@@ -68,6 +68,7 @@ class RiskEngine final : public RiskGate {
   void set_limits(RiskLimits limits) {
     limits_ = std::move(limits);
     loss_limit_stale_ = true;
+    rewatch_daily_loss();
   }
 
  private:
@@ -113,6 +114,12 @@ class RiskEngine final : public RiskGate {
     if (loss_limit_stale_) refresh_daily_loss_limit();
     return loss_limit_ && view_.daily_pnl() < loss_floor_;
   }
+  // Whether update() has anything to check: ACTIVE, and a loss limit in force or to be worked
+  // out. Kept with the state and the limit, so that a bar without a loss limit costs one test.
+  void rewatch_daily_loss() {
+    watch_daily_loss_ =
+        state_ == TradingState::kActive && (loss_limit_stale_ || loss_limit_.has_value());
+  }
   // Halts an ACTIVE engine whose daily loss is beyond the limit; the denial when it did.
   RiskDecision enforce_daily_loss();
   void transition(TradingState to, const std::string& reason);
@@ -129,6 +136,7 @@ class RiskEngine final : public RiskGate {
   std::optional<Money> loss_limit_;  // daily_loss_limit(), valid unless loss_limit_stale_
   Money loss_floor_;                 // -*loss_limit_: a daily PnL below it is a breach
   bool loss_limit_stale_ = true;
+  bool watch_daily_loss_ = true;  // rewatch_daily_loss()
 };
 
 }  // namespace ibtrade::engine

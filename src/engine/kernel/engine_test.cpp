@@ -105,14 +105,16 @@ TEST(EngineOrderIds, AreTheStrategyIdADashAndASequenceForShortAndLongNames) {
   run.engine.add_strategy(StrategyId{"s"}, short_named);
   run.engine.add_strategy(StrategyId{long_name}, long_named);
   run.start();
-  for (int i = 0; i < 12; ++i)
+  // Past 9 and 99: the short name's digits are counted up in place, carrying.
+  for (int i = 0; i < 101; ++i)
     run.quote();
   const Engine& engine = run.engine;
 
-  ASSERT_EQ(short_named.results.size(), 12u);
-  ASSERT_EQ(long_named.results.size(), 12u);
-  EXPECT_EQ(short_named.results[0].client_order_id, ClientOrderId{"s-1"});
-  EXPECT_EQ(short_named.results[11].client_order_id, ClientOrderId{"s-12"});
+  ASSERT_EQ(short_named.results.size(), 101u);
+  ASSERT_EQ(long_named.results.size(), 101u);
+  for (std::size_t i = 0; i < short_named.results.size(); ++i) {
+    EXPECT_EQ(short_named.results[i].client_order_id, ClientOrderId{"s-" + std::to_string(i + 1)});
+  }
   EXPECT_EQ(long_named.results[0].client_order_id, ClientOrderId{long_name + "-1"});
   EXPECT_EQ(long_named.results[11].client_order_id, ClientOrderId{long_name + "-12"});
   const ManagedOrder* order = engine.orders().find(ClientOrderId{long_name + "-12"});

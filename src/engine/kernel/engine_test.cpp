@@ -23,8 +23,9 @@ class Colliding final : public Strategy {
     manual.order_ref = "s-2";
     manual.limit_price = Price::from_units(10);
     results.push_back(ctx.submit(std::move(manual)));
-    results.push_back(ctx.market(symbol, Side::kBuy, Quantity::from_units(7)));   // s-2 again
-    results.push_back(ctx.market(symbol, Side::kSell, Quantity::from_units(3)));  // s-3
+    results.push_back(ctx.market(symbol, Side::kBuy, Quantity::from_units(7)));  // s-2 again
+    results.push_back(
+        ctx.market(symbol, Side::kSell, Quantity::from_units(3), TimeInForce::kGtc));  // s-3
   }
   std::vector<SubmitResult> results;
 };
@@ -84,6 +85,7 @@ TEST(EngineConveniences, AnIdTakenByHandIsADuplicateAndTheNextOrderIsUnaffected)
   EXPECT_EQ(sell->order.quantity, Quantity::from_units(3));
   EXPECT_EQ(sell->order.order_ref, "s-3");
   EXPECT_FALSE(sell->order.limit_price);
+  EXPECT_EQ(sell->order.tif, TimeInForce::kGtc);
   EXPECT_EQ(sell->order.contract.exchange, "SMART");
   EXPECT_EQ(venue.count(order_fakes::FakeVenue::Kind::kSubmit), 2u);
 }

@@ -34,6 +34,7 @@ RiskDecision deny(DenialReason reason, std::string text) {
 RiskEngine::RiskEngine(const RiskView& view, RiskLimits limits, RiskHooks hooks)
     : view_(view),
       limits_(std::move(limits)),
+      limits_orders_(limits_.limits_orders()),
       hooks_(std::move(hooks)),
       orders_(kRateWindow),
       cancels_(kRateWindow) {}
@@ -44,6 +45,12 @@ RiskDecision RiskEngine::check(const Order& order, RiskAction action, Validation
   if (daily_loss_breached()) return enforce_daily_loss();
   if (state_ == TradingState::kHalted) {
     return deny(DenialReason::kHalted, "trading is halted: " + halt_reason_);
+  }
+  // With no order limit on (and not reducing-only), a validated order has nothing to pass.
+  if (validation == Validation::kAlreadyValid && !limits_orders_ &&
+      state_ != TradingState::kReducing) {
+    orders_.record(now);
+    return RiskDecision::allow();
   }
   RiskDecision decision = check_order_limits(order, action, now, validation);
   if (decision.allowed()) orders_.record(now);

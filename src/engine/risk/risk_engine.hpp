@@ -67,6 +67,7 @@ class RiskEngine final : public RiskGate {
   const RiskLimits& limits() const { return limits_; }
   void set_limits(RiskLimits limits) {
     limits_ = std::move(limits);
+    limits_orders_ = limits_.limits_orders();
     loss_limit_stale_ = true;
     rewatch_daily_loss();
   }
@@ -126,6 +127,7 @@ class RiskEngine final : public RiskGate {
 
   const RiskView& view_;
   RiskLimits limits_;
+  bool limits_orders_ = false;  // limits_.limits_orders(), asked for every submit and modify
   RiskHooks hooks_;
   TradingState state_ = TradingState::kActive;
   std::string halt_reason_;

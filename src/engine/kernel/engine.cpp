@@ -18,6 +18,8 @@ class Engine::Context final : public StrategyContext {
       std::copy(name.begin(), name.end(), id_text_.begin());
       id_text_[name.size()] = '-';
       id_prefix_size_ = name.size() + 1;
+      id_text_[id_prefix_size_] = '0';  // the digits of sequence_, 0 so far
+      digit_count_ = 1;
     }
   }
 
@@ -25,15 +27,13 @@ class Engine::Context final : public StrategyContext {
   const StrategyId& strategy_id() const override { return slot_.id; }
 
   ClientOrderId next_order_id() override {
-    // An id is made for every order. The digits are written straight after a copy of
-    // "<strategy>-" kept for the purpose, and the string is made from the whole at once: one
-    // library call, where a reserve and appends were three.
+    // An id is made for every order. The text "<strategy>-<sequence>" is kept whole and its
+    // digits are counted up in place (mostly the last one changes), and the string is made from
+    // the whole at once: one library call, and no number formatted afresh.
     if (id_prefix_size_ != 0) {
-      char* const digits = id_text_.data() + id_prefix_size_;
-      const char* const end =
-          std::to_chars(digits, id_text_.data() + id_text_.size(), ++sequence_).ptr;
-      return ClientOrderId{
-          std::string(id_text_.data(), static_cast<std::size_t>(end - id_text_.data()))};
+      ++sequence_;
+      count_up_digits();
+      return ClientOrderId{std::string(id_text_.data(), id_prefix_size_ + digit_count_)};
     }
     std::array<char, 24> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), ++sequence_).ptr;
@@ -154,6 +154,21 @@ class Engine::Context final : public StrategyContext {
     if (!command.decision.allowed()) result.decision = std::move(command.decision);
     return result;
   }
+  // Adds one to the decimal digits after the prefix, carrying as on paper.
+  void count_up_digits() {
+    char* const first = id_text_.data() + id_prefix_size_;
+    for (char* digit = first + digit_count_; digit != first;) {
+      --digit;
+      if (*digit != '9') {
+        ++*digit;
+        return;
+      }
+      *digit = '0';
+    }
+    // All nines: now a one followed by as many zeros.
+    *first = '1';
+    first[digit_count_++] = '0';
+  }
   bool owns(const ClientOrderId& id) const {
     const ManagedOrder* order = engine_.orders_.find(id);
     return order != nullptr && order->order.strategy_id == slot_.id;
@@ -165,6 +180,7 @@ class Engine::Context final : public StrategyContext {
   // strategy's name is too long for it, and ids are assembled the slow way.
   std::array<char, 64> id_text_{};
   std::size_t id_prefix_size_ = 0;
+  std::size_t digit_count_ = 0;  // of sequence_, written after the prefix
   std::uint64_t sequence_ = 0;
 };
 

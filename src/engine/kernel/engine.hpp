@@ -116,9 +116,14 @@ class Engine final : private OrderListener, private RiskView {
 
   // An order's updates come in runs (submitted, filled, its status): the last answer is usually
   // the one, checked inline. The order manager never moves or drops an order, so its address
-  // names it.
+  // names it. A new order is mostly the last owner's again: its id is compared before a search.
   StrategySlot* owner_of(const ManagedOrder& order) {
     if (&order == owner_cache_.order) return owner_cache_.slot;
+    if (owner_cache_.slot != nullptr &&
+        same_bytes(owner_cache_.slot->id.value(), order.order.strategy_id.value())) {
+      owner_cache_.order = &order;
+      return owner_cache_.slot;
+    }
     return find_owner(order);
   }
   StrategySlot* find_owner(const ManagedOrder& order);

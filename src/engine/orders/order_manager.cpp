@@ -169,7 +169,7 @@ CommandResult OrderManager::submit_new(NewOrder submitted) {
     managed.oca_base = managed.order.quantity;
     oca_groups_[managed.oca_key].push_back(managed.order.client_order_id);
   }
-  apply(managed, OrderEvent::kSubmit, clock_.now());
+  apply(managed, OrderEvent::kSubmit, managed.created_at);  // recorded just now: one clock read
   notify(managed, OrderStatus::kInitialized);
   venue_.submit(managed.order);
   return {CommandStatus::kAccepted, managed.status, {}, {}};

@@ -6,20 +6,22 @@
 namespace ibtrade::engine {
 
 OrderTable::~OrderTable() {
-  // The arena only releases memory: each record's strings are freed here.
-  for (ManagedOrder* record : records_)
-    record->~ManagedOrder();
+  // Blocks only hold memory: each record is destroyed here. Every block is full but the last.
+  for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    const std::size_t made = b + 1 == blocks_.size() ? used_in_last_ : kBlockRecords;
+    for (std::size_t i = 0; i < made; ++i)
+      blocks_[b]->record(i)->~ManagedOrder();
+  }
 }
 
-void* OrderTable::allocate_record() {
-  // Room in the list first: once a record is constructed, adding it cannot throw and leak it.
-  if (records_.size() == records_.capacity()) records_.reserve(2 * records_.size() + 16);
-  return arena_.allocate(sizeof(ManagedOrder), alignof(ManagedOrder));
+void OrderTable::add_block() {
+  blocks_.push_back(std::make_unique_for_overwrite<Block>());
+  used_in_last_ = 0;
 }
 
 ManagedOrder& OrderTable::insert(Order&& order, std::uint64_t hash) {
-  auto* record = new (allocate_record()) ManagedOrder(std::move(order));
-  records_.push_back(record);
+  auto* record = new (next_record()) ManagedOrder(std::move(order));
+  made_record();
   return adopt(*record, hash);
 }
 
@@ -27,8 +29,8 @@ ManagedOrder& OrderTable::blank() {
   if (blanks_.empty()) {
     // Default-initialized: `ManagedOrder()` would value-initialize, zeroing all of the record
     // before its member initializers run.
-    auto* record = new (allocate_record()) ManagedOrder;
-    records_.push_back(record);
+    auto* record = new (next_record()) ManagedOrder;
+    made_record();
     return *record;
   }
   ManagedOrder* record = blanks_.back();

@@ -5,7 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory_resource>
+#include <memory>
+#include <new>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +18,7 @@
 namespace ibtrade::engine {
 
 // Shaped for the submit path, which looks an id up and then, after validation and risk, adds it:
-// the id is hashed once for both. Records come from an arena, one bump of a pointer each.
+// the id is hashed once for both. Records come from blocks, one bump of an index each.
 class OrderTable {
  public:
   OrderTable() = default;
@@ -58,13 +59,29 @@ class OrderTable {
   };
   using Index = IdIndex<ManagedOrder, IdOf>;
 
-  // Memory for a record, which must then be constructed there and added to records_.
-  void* allocate_record();
+  // Records are made in blocks and never move: making one is a bump of an index into the last
+  // block, and the blocks list every record for the destructor (no list of pointers to grow).
+  static constexpr std::size_t kBlockRecords = 64;
+  struct Block {
+    alignas(ManagedOrder) std::byte bytes[kBlockRecords * sizeof(ManagedOrder)];
+    void* memory(std::size_t i) { return bytes + i * sizeof(ManagedOrder); }
+    ManagedOrder* record(std::size_t i) {
+      return std::launder(static_cast<ManagedOrder*>(memory(i)));
+    }
+  };
+  // Where the next record is to be constructed; it counts as made once made_record() says so,
+  // so that a constructor that throws leaves nothing for the destructor.
+  void* next_record() {
+    if (used_in_last_ == kBlockRecords) add_block();
+    return blocks_.back()->memory(used_in_last_);
+  }
+  void made_record() { ++used_in_last_; }
+  void add_block();
 
-  std::pmr::monotonic_buffer_resource arena_;
   Index index_;
-  std::vector<ManagedOrder*> records_;  // every record, to destroy them with the table
-  std::vector<ManagedOrder*> blanks_;   // blank records taken back, to hand out again
+  std::vector<std::unique_ptr<Block>> blocks_;  // every record, in the order made
+  std::size_t used_in_last_ = kBlockRecords;    // records made in blocks_.back()
+  std::vector<ManagedOrder*> blanks_;           // blank records taken back, to hand out again
 };
 
 }  // namespace ibtrade::engine

@@ -46,6 +46,7 @@ Status PriceManager::chase(const ClientOrderId& id, const ChasePolicy& policy) {
   chase.timer = timers_.set("chase:" + id.value(), clock_.now() + policy.interval, policy.interval);
   timer_targets_.emplace(chase.timer, std::pair{TimerKind::kChaseStep, id});
   chases_.emplace(id, chase);
+  note_change();
   return {};
 }
 
@@ -80,6 +81,7 @@ Status PriceManager::manage_stop(const ClientOrderId& id, const StopPolicy& poli
     }
   }
   stops_.insert_or_assign(id, stop);
+  note_change();
   return {};
 }
 
@@ -92,6 +94,7 @@ Status PriceManager::set_timeout(const ClientOrderId& id, Nanoseconds after) {
   const std::uint64_t timer = timers_.set("timeout:" + id.value(), clock_.now() + after);
   timer_targets_.emplace(timer, std::pair{TimerKind::kTimeout, id});
   timeouts_.emplace(id, timer);
+  note_change();
   return {};
 }
 
@@ -99,6 +102,7 @@ void PriceManager::release(const ClientOrderId& id) {
   drop_chase(id);
   stops_.erase(id);
   drop_timeout(id);
+  note_change();
 }
 
 void PriceManager::drop_chase(const ClientOrderId& id) {
@@ -109,6 +113,7 @@ void PriceManager::drop_chase(const ClientOrderId& id) {
     timer_targets_.erase(it->second.timer);
   }
   chases_.erase(it);
+  note_change();
 }
 
 void PriceManager::drop_timeout(const ClientOrderId& id) {
@@ -117,6 +122,7 @@ void PriceManager::drop_timeout(const ClientOrderId& id) {
   timers_.cancel(it->second);
   timer_targets_.erase(it->second);
   timeouts_.erase(it);
+  note_change();
 }
 
 // --- time ------------------------------------------------------------------------------------
@@ -129,6 +135,7 @@ void PriceManager::on_time(Timestamp now) {
     if (kind == TimerKind::kTimeout) {
       timer_targets_.erase(target);
       timeouts_.erase(id);
+      note_change();
       on_timeout(id);
     } else {
       chase_step(id);
@@ -232,6 +239,7 @@ void PriceManager::on_order_updated(const ManagedOrder& order) {
   if (is_terminal(order.status)) {
     stops_.erase(id);
     drop_timeout(id);
+    note_change();
   }
 }
 
@@ -291,6 +299,7 @@ void PriceManager::adjust_stop(const ClientOrderId& id, ManagedStop& stop) {
   const ManagedOrder* order = orders_.find(id);
   if (order == nullptr || is_terminal(order->status)) {
     stops_.erase(id);
+    note_change();
     return;
   }
   if (order->status == OrderStatus::kPendingCancel || !order->order.stop_price) return;

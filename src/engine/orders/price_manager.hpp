@@ -47,7 +47,9 @@ class PriceManager {
 
   bool is_chasing(const ClientOrderId& id) const { return chases_.contains(id); }
   // False when no order is chased, stop-managed or timed: order updates then need no look.
-  bool manages_any() const { return !chases_.empty() || !stops_.empty() || !timeouts_.empty(); }
+  // Asked on every bar and order update, so it is kept as one flag, renewed by every change of
+  // the three maps (note_change()).
+  bool manages_any() const { return manages_any_; }
   bool is_managing_stop(const ClientOrderId& id) const { return stops_.contains(id); }
 
  private:
@@ -89,6 +91,8 @@ class PriceManager {
   std::map<ClientOrderId, Chase> chases_;
   std::map<ClientOrderId, ManagedStop> stops_;
   std::map<ClientOrderId, std::uint64_t> timeouts_;
+  bool manages_any_ = false;  // any of the three maps above not empty
+  void note_change() { manages_any_ = !chases_.empty() || !stops_.empty() || !timeouts_.empty(); }
   std::map<Symbol, Touch> touches_;
   // The entry written last: quotes come in runs for one symbol, and one short comparison is
   // cheaper than a tree walk per quote. Map nodes never move, so the pointer stays valid.

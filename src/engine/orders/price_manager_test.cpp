@@ -71,7 +71,9 @@ class PriceManagerTest : public ::testing::Test {
 TEST_F(PriceManagerTest, ChaseStepsAtExactTimesThenCancelsAtMaxDistance) {
   working(limit_order("b", Side::kBuy, 100, "10.00"));
   prices_.on_quote("AAPL", px("9.99"), px("10.10"), clock_.now());
+  EXPECT_FALSE(prices_.manages_any());
   ASSERT_TRUE(prices_.chase(cid("b"), chase_policy()).ok());
+  EXPECT_TRUE(prices_.manages_any());
   EXPECT_EQ(prices_.next_deadline(), at_seconds(kStart + 5));
 
   at(4.999);
@@ -88,6 +90,7 @@ TEST_F(PriceManagerTest, ChaseStepsAtExactTimesThenCancelsAtMaxDistance) {
   EXPECT_EQ(venue_.count(Kind::kCancel), 1u);
   EXPECT_EQ(order("b").status, OrderStatus::kPendingCancel);
   EXPECT_FALSE(prices_.is_chasing(cid("b")));
+  EXPECT_FALSE(prices_.manages_any());
   EXPECT_EQ(prices_.next_deadline(), Timestamp::max());
 }
 
@@ -190,6 +193,7 @@ TEST_F(PriceManagerTest, TimeoutCancelsAnOrderStillOpen) {
   EXPECT_EQ(prices_.next_deadline(), at_seconds(kStart + 20));
   feed(execution("b", "e1", Side::kBuy, 100, "10.00"));  // filled: its timeout goes
   EXPECT_EQ(prices_.next_deadline(), at_seconds(kStart + 30));
+  EXPECT_TRUE(prices_.manages_any());
   at(29);
   EXPECT_TRUE(venue_.commands.empty());
   at(30);
@@ -197,6 +201,7 @@ TEST_F(PriceManagerTest, TimeoutCancelsAnOrderStillOpen) {
   EXPECT_EQ(venue_.commands[0].kind, Kind::kCancel);
   EXPECT_EQ(venue_.commands[0].id, cid("a"));
   EXPECT_EQ(prices_.next_deadline(), Timestamp::max());
+  EXPECT_FALSE(prices_.manages_any());  // both timeouts are gone
 }
 
 // --- stops -----------------------------------------------------------------------------------
@@ -216,6 +221,9 @@ TEST_F(PriceManagerTest, BreakEvenMovesTheStopOnceThePriceIsOneRAway) {
   prices_.on_quote("AAPL", px("104.00"), px("104.02"), clock_.now());
   EXPECT_EQ(stops_sent().size(), 1u);
   EXPECT_EQ(order("sl").order.stop_price, px("100.00"));
+  EXPECT_TRUE(prices_.manages_any());
+  feed(status_report("sl", VS::kCancelled, 0, 100));  // finished: its stop is let go
+  EXPECT_FALSE(prices_.manages_any());
 }
 
 TEST_F(PriceManagerTest, BreakEvenForAShortWithOffsetAndAFractionalTrigger) {

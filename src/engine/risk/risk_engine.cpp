@@ -34,6 +34,7 @@ RiskDecision deny(DenialReason reason, std::string text) {
 RiskEngine::RiskEngine(const RiskView& view, RiskLimits limits, RiskHooks hooks)
     : view_(view),
       limits_(std::move(limits)),
+      limits_orders_(limits_.limits_orders()),
       hooks_(std::move(hooks)),
       orders_(kRateWindow),
       cancels_(kRateWindow) {}
@@ -44,6 +45,12 @@ RiskDecision RiskEngine::check(const Order& order, RiskAction action, Validation
   if (daily_loss_breached()) return enforce_daily_loss();
   if (state_ == TradingState::kHalted) {
     return deny(DenialReason::kHalted, "trading is halted: " + halt_reason_);
+  }
+  // With no order limit on (and not reducing-only), a validated order has nothing to pass.
+  if (validation == Validation::kAlreadyValid && !limits_orders_ &&
+      state_ != TradingState::kReducing) {
+    orders_.record(now);
+    return RiskDecision::allow();
   }
   RiskDecision decision = check_order_limits(order, action, now, validation);
   if (decision.allowed()) orders_.record(now);
@@ -117,6 +124,9 @@ RiskDecision RiskEngine::check_order_limits(const Order& order, RiskAction actio
     if (RiskDecision collar = check_price_collar(order, symbol); !collar.allowed()) return collar;
   }
 
+  // Most configurations set no position limit: the projection reads the position and every
+  // working order on the side, so it is worked out only when a limit will look at it.
+  if (!limits_position()) return RiskDecision::allow();
   const Projection projection = project(order, action);
   if (state_ == TradingState::kReducing) {
     if (RiskDecision reducing = check_reducing(order, projection); !reducing.allowed()) {
@@ -267,6 +277,7 @@ void RiskEngine::refresh_daily_loss_limit() {
   loss_floor_ = limit ? -*limit : Money{};
   loss_limit_ = limit;
   loss_limit_stale_ = false;
+  rewatch_daily_loss();
 }
 
 RiskDecision RiskEngine::enforce_daily_loss() {
@@ -286,6 +297,7 @@ RiskDecision RiskEngine::enforce_daily_loss() {
 void RiskEngine::start_trading_day() {
   day_start_equity_ = view_.equity();
   loss_limit_stale_ = true;
+  rewatch_daily_loss();
 }
 
 bool RiskEngine::halt(const std::string& reason) {
@@ -312,6 +324,7 @@ bool RiskEngine::reset(const std::string& reason, TradingState to) {
 void RiskEngine::transition(TradingState to, const std::string& reason) {
   transitions_.push_back({view_.now(), state_, to, reason});
   state_ = to;
+  rewatch_daily_loss();
   if (hooks_.on_transition) {
     const RiskTransition record = transitions_.back();  // a hook may append more
     hooks_.on_transition(record);

@@ -49,7 +49,7 @@ class RiskEngine final : public RiskGate {
   // timer): halts an ACTIVE engine whose daily loss is beyond the limit. Inline because it runs
   // on every bar: without a breach it is a state test, a compare and at most one view call.
   void update() {
-    if (daily_loss_breached()) (void)enforce_daily_loss();
+    if (watch_daily_loss_ && daily_loss_breached()) (void)enforce_daily_loss();
   }
   // The kernel calls this when a new trading day starts (and resets its daily PnL to zero): the
   // percent loss limit is taken of the equity at this moment. The state is left as it is.
@@ -67,7 +67,9 @@ class RiskEngine final : public RiskGate {
   const RiskLimits& limits() const { return limits_; }
   void set_limits(RiskLimits limits) {
     limits_ = std::move(limits);
+    limits_orders_ = limits_.limits_orders();
     loss_limit_stale_ = true;
+    rewatch_daily_loss();
   }
 
  private:
@@ -91,6 +93,13 @@ class RiskEngine final : public RiskGate {
   RiskDecision check_reducing(const Order& order, const Projection& p) const;
   RiskDecision check_position(const Order& order, const Projection& p) const;
   Projection project(const Order& order, RiskAction action) const;
+  // Whether any check of the projected position is on: reducing-only, no short selling, a
+  // position limit or the gross exposure limit. Without one the projection is not needed.
+  bool limits_position() const {
+    return state_ == TradingState::kReducing || !limits_.allow_short_selling ||
+           limits_.max_position || !limits_.max_position_by_symbol.empty() ||
+           limits_.max_gross_exposure;
+  }
 
   // The loss limit in force (the tighter of money and percent), if any. It depends only on the
   // limits and the day's starting equity, so it is worked out once per change of either rather
@@ -106,12 +115,19 @@ class RiskEngine final : public RiskGate {
     if (loss_limit_stale_) refresh_daily_loss_limit();
     return loss_limit_ && view_.daily_pnl() < loss_floor_;
   }
+  // Whether update() has anything to check: ACTIVE, and a loss limit in force or to be worked
+  // out. Kept with the state and the limit, so that a bar without a loss limit costs one test.
+  void rewatch_daily_loss() {
+    watch_daily_loss_ =
+        state_ == TradingState::kActive && (loss_limit_stale_ || loss_limit_.has_value());
+  }
   // Halts an ACTIVE engine whose daily loss is beyond the limit; the denial when it did.
   RiskDecision enforce_daily_loss();
   void transition(TradingState to, const std::string& reason);
 
   const RiskView& view_;
   RiskLimits limits_;
+  bool limits_orders_ = false;  // limits_.limits_orders(), asked for every submit and modify
   RiskHooks hooks_;
   TradingState state_ = TradingState::kActive;
   std::string halt_reason_;
@@ -122,6 +138,7 @@ class RiskEngine final : public RiskGate {
   std::optional<Money> loss_limit_;  // daily_loss_limit(), valid unless loss_limit_stale_
   Money loss_floor_;                 // -*loss_limit_: a daily PnL below it is a breach
   bool loss_limit_stale_ = true;
+  bool watch_daily_loss_ = true;  // rewatch_daily_loss()
 };
 
 }  // namespace ibtrade::engine

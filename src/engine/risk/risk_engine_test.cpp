@@ -85,6 +85,17 @@ void run_cases(const std::vector<Case>& cases) {
     EXPECT_EQ(decision.reason, c.expected)
         << c.name << ": got " << to_string(decision.reason) << " (" << decision.text << ")";
     EXPECT_EQ(decision.text.empty(), c.expected == DenialReason::kNone) << c.name;
+    if (!check_order(c.order).empty()) continue;
+    // A valid order gets the same answer without validation (no order limit on: no look at
+    // all), with the limits given at construction or set later.
+    RiskEngine validated(view, limits);
+    EXPECT_EQ(validated.check_validated(c.order, c.action).reason, c.expected) << c.name;
+    RiskLimits none;
+    none.enforce_trading_hours = false;
+    ASSERT_FALSE(none.limits_orders());
+    RiskEngine set_later(view, none);
+    set_later.set_limits(limits);
+    EXPECT_EQ(set_later.check_validated(c.order, c.action).reason, c.expected) << c.name;
   }
 }
 

@@ -38,6 +38,15 @@ struct RiskLimits {
   // of the two applies. The percent is of equity when the trading day started.
   std::optional<Money> max_daily_loss;
   std::optional<Percent> max_daily_loss_percent;
+
+  // Whether any limit applies to a single submit or modify (the daily loss is watched apart).
+  // Without one, an order already validated passes with no look at the book. A limit added
+  // above that checks orders belongs here too.
+  bool limits_orders() const {
+    return enforce_trading_hours || max_orders_per_second || max_open_orders || max_order_value ||
+           max_gross_exposure || price_collar || !allow_short_selling || max_position ||
+           !max_position_by_symbol.empty();
+  }
 };
 
 }  // namespace ibtrade::engine

@@ -35,8 +35,9 @@ SubmitResult StrategyContext::submit_new(const Symbol& symbol, Side side, OrderT
   return submit(std::move(order));
 }
 
-SubmitResult StrategyContext::market(const Symbol& symbol, Side side, Quantity quantity) {
-  return submit_new(symbol, side, OrderType::kMarket, quantity, {});
+SubmitResult StrategyContext::market(const Symbol& symbol, Side side, Quantity quantity,
+                                     TimeInForce tif) {
+  return submit_new(symbol, side, OrderType::kMarket, quantity, {.tif = tif});
 }
 
 SubmitResult StrategyContext::limit(const Symbol& symbol, Side side, Quantity quantity,

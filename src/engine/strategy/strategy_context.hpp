@@ -91,8 +91,11 @@ class StrategyContext {
                                   Nanoseconds interval = Nanoseconds::zero()) = 0;
   virtual bool cancel_timer(std::uint64_t id) = 0;
 
-  // Conveniences that build an order and submit it.
-  SubmitResult market(const Symbol& symbol, Side side, Quantity quantity);
+  // Conveniences that build an order and submit it. The engine builds such an order in the
+  // record it keeps it in: cheaper than new_order() and submit(), which build it here and move
+  // it there.
+  SubmitResult market(const Symbol& symbol, Side side, Quantity quantity,
+                      TimeInForce tif = TimeInForce::kDay);
   SubmitResult limit(const Symbol& symbol, Side side, Quantity quantity, Price limit_price,
                      TimeInForce tif = TimeInForce::kDay);
   SubmitResult stop(const Symbol& symbol, Side side, Quantity quantity, Price stop_price);

@@ -49,26 +49,28 @@ MacdCross::MacdCross(MacdCrossParams params)
 }
 
 void MacdCross::on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) {
-  // The hot path of the throughput benchmark: no allocation unless it orders.
-  if (!same_bytes(symbol, symbol_)) {
+  // The hot path of the throughput benchmark: per bar a symbol test, the three EMA steps and two
+  // comparisons; all the rest waits for a cross (about one bar in ten).
+  if (!same_bytes(symbol, symbol_)) [[unlikely]] {
     if (!symbol_.empty()) return;
     symbol_ = symbol;
   }
   macd_.update(bar.close.to_double());
-  if (!macd_.ready()) return;
-  const double difference = macd_.line() - macd_.signal();
-  const bool had_previous = has_previous_;
-  const double previous = previous_difference_;
-  previous_difference_ = difference;
-  has_previous_ = true;
-  if (!had_previous) return;
-  if (previous <= 0.0 && difference > 0.0) {
-    target_ = params_.size;
-  } else if (previous >= 0.0 && difference < 0.0) {
-    target_ = -params_.size;
-  } else {
+  if (!macd_.ready()) [[unlikely]]
     return;
+  const double difference = macd_.histogram();
+  // NaN before the first difference: both comparisons with it are false, so the first bar with
+  // a difference sees no cross.
+  const double previous = std::exchange(previous_difference_, difference);
+  if (previous <= 0.0 && difference > 0.0) {
+    cross(ctx, params_.size);
+  } else if (previous >= 0.0 && difference < 0.0) {
+    cross(ctx, -params_.size);
   }
+}
+
+void MacdCross::cross(engine::StrategyContext& ctx, Quantity target) {
+  target_ = target;
   ++crosses_;
   rebalance(ctx);
 }
@@ -88,17 +90,20 @@ void MacdCross::rebalance(engine::StrategyContext& ctx) {
   if (!ctx.submit(std::move(o)).accepted()) ++orders_denied_;
 }
 
+std::vector<MacdCross::Working>::iterator MacdCross::find_working(const ClientOrderId& id) {
+  return std::find_if(working_.begin(), working_.end(),
+                      [&](const Working& w) { return same_bytes(w.id.value(), id.value()); });
+}
+
 void MacdCross::forget(const ClientOrderId& id) {
-  auto it =
-      std::find_if(working_.begin(), working_.end(), [&](const Working& w) { return w.id == id; });
+  const auto it = find_working(id);
   if (it == working_.end()) return;
   pending_ -= it->remaining;
   working_.erase(it);
 }
 
 void MacdCross::on_fill(engine::StrategyContext& /*ctx*/, const engine::Fill& fill) {
-  auto it = std::find_if(working_.begin(), working_.end(),
-                         [&](const Working& w) { return w.id == fill.client_order_id; });
+  const auto it = find_working(fill.client_order_id);
   if (it == working_.end()) return;
   const Quantity filled = signed_quantity(fill.side, fill.quantity);
   it->remaining -= filled;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -52,14 +53,17 @@ class MacdCross final : public engine::Strategy {
     Quantity remaining;  // buys > 0, sells < 0
   };
 
+  // Out of line from on_bar: the order code's registers and calls stay off the per-bar path.
+  [[gnu::noinline]] void cross(engine::StrategyContext& ctx, Quantity target);
   void rebalance(engine::StrategyContext& ctx);
+  std::vector<Working>::iterator find_working(const ClientOrderId& id);
   void forget(const ClientOrderId& id);
 
   MacdCrossParams params_;
   engine::Symbol symbol_;
   indicators::Macd macd_;
-  double previous_difference_ = 0.0;
-  bool has_previous_ = false;
+  // line - signal on the previous bar; NaN until there is one.
+  double previous_difference_ = std::numeric_limits<double>::quiet_NaN();
   Quantity target_;
   Quantity pending_;              // sum of working_'s remaining
   std::vector<Working> working_;  // rarely more than one

@@ -86,8 +86,9 @@ Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
 
 void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
   const bool buy = fill.side == Side::kBuy;
-  // The totals catch up with the position's marks before the fill moves its value.
-  if (position.value_pending_) count_marks(position);
+  // The fill values the position anew below, replacing in the totals what they hold for it:
+  // of its pending marks only the display precision is left to pass on.
+  if (position.value_pending_) count_mark_precision(position);
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
   for (Lot& lot : position.lots.view()) {
     widen(lot, fill.price, fill.price);
@@ -154,21 +155,13 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
   // Filled in where it lives: a ClosedTrade is a few hundred bytes, and one is made for about
   // every other fill.
-  ClosedTrade& trade = closed_trades_.emplace_back();
-  trade.symbol = position.symbol;
-  trade.side = long_lot ? TradeSide::kLong : TradeSide::kShort;
-  trade.quantity = matched;
-  trade.entry_time = lot.open_time;
-  trade.entry_price = lot.price;
-  trade.exit_time = fill.time;
-  trade.exit_price = fill.price;
-  trade.entry_notional = cost;
-  trade.gross_pnl = gross;
-  trade.entry_commission = entry_commission;
-  trade.exit_commission = exit_commission;
-  trade.net_pnl = gross - entry_commission - exit_commission;
-  trade.max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price;
-  trade.max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low;
+  // Each field initialised once, the symbol copy-constructed: no zeroing and assigning over.
+  closed_trades_.emplace_back(position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort,
+                              matched, lot.open_time, lot.price, fill.time, fill.price, cost, gross,
+                              entry_commission, exit_commission,
+                              gross - entry_commission - exit_commission,
+                              long_lot ? lot.price - lot.low : lot.high - lot.price,
+                              long_lot ? lot.high - lot.price : lot.price - lot.low);
   next_from_lot_.push_back(kNoTrade);
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
@@ -279,12 +272,16 @@ void Ledger::value_pending_marks() const {
 }
 
 void Ledger::count_marks(LedgerPosition& position) const {
+  count_mark_precision(position);
+  count_value(position, position.market_value);
+}
+
+void Ledger::count_mark_precision(LedgerPosition& position) const {
   // Each mark's value would have gone through the total of the position's side (a mark does
   // not change the quantity, so all to the same side), whose precision is the largest of all
   // that did.
   Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
   side += Money::from_raw(0, position.marked_precision_);  // adds nothing but that precision
-  count_value(position, position.market_value);
   position.value_pending_ = false;
   position.marked_precision_ = 0;
 }

@@ -234,6 +234,8 @@ class Ledger {
   // Moves `position`'s marked value into the totals, with the display precision that moving
   // each mark's value there at once would have left on its side's total.
   void count_marks(LedgerPosition& position) const;
+  // The display precision part of count_marks, for a fill that counts the new value itself.
+  void count_mark_precision(LedgerPosition& position) const;
   LedgerPosition& position_for(const Symbol& symbol) {
     if (LedgerPosition* const known = index_.find(symbol)) return *known;
     return add_position(symbol);
@@ -253,7 +255,6 @@ class Ledger {
     position.last_price_time = time;
     set_value(position, value);
   }
-  // For a position without pending marks (market_value is what the totals hold).
   void set_value(LedgerPosition& position, Money value) {
     position.market_value = value;
     count_value(position, value);

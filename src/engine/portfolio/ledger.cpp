@@ -87,10 +87,11 @@ Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
 void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
   const bool buy = fill.side == Side::kBuy;
   // The fill values the position anew below, replacing in the totals what they hold for it:
-  // of its pending marks only the display precision is left to pass on.
+  // of its pending marks only the display precision is left to pass on. It stays listed (with
+  // nothing to move if no mark follows), so that a position is listed at most once.
   if (position.value_pending_) count_mark_precision(position);
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     widen(lot, fill.price, fill.price);
   }
 
@@ -238,7 +239,7 @@ void Ledger::spread_entry_commission(const ExecutionRecord& record, std::uint32_
   }
   if (open.is_zero()) return;
   LedgerPosition& position = *record.position;
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     if (lot.fill == index) {
       lot.commission += left;
       position.open_commission += left;
@@ -257,7 +258,7 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
   LedgerPosition* const found = index_.find(symbol);
   if (found == nullptr) return {};
   LedgerPosition& position = *found;
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     widen(lot, price, price);
   }
   note_price(position, price, time);
@@ -266,7 +267,7 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
 
 void Ledger::value_pending_marks() const {
   for (LedgerPosition* const position : pending_values_) {
-    if (position->value_pending_) count_marks(*position);  // else a fill counted it since
+    count_marks(*position);
   }
   pending_values_.clear();
 }
@@ -274,6 +275,7 @@ void Ledger::value_pending_marks() const {
 void Ledger::count_marks(LedgerPosition& position) const {
   count_mark_precision(position);
   count_value(position, position.market_value);
+  position.value_pending_ = false;
 }
 
 void Ledger::count_mark_precision(LedgerPosition& position) const {
@@ -282,7 +284,6 @@ void Ledger::count_mark_precision(LedgerPosition& position) const {
   // that did.
   Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
   side += Money::from_raw(0, position.marked_precision_);  // adds nothing but that precision
-  position.value_pending_ = false;
   position.marked_precision_ = 0;
 }
 

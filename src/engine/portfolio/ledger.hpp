@@ -178,7 +178,7 @@ class Ledger {
   // Inline with mark_bar, into the caller's bar loop: one open lot (or none) is the common case,
   // and a bar of a held symbol then costs a few compares, a multiplication and stores.
   [[gnu::always_inline]] void mark_at_bar(LedgerPosition& position, const Bar& bar) {
-    for (Lot& lot : position.lots.view()) {
+    for (Lot& lot : position.lots.open()) {
       if (lot.open_time <= bar.time) [[likely]] {
         widen(lot, bar.low, bar.high);
       } else {
@@ -234,7 +234,8 @@ class Ledger {
   // Moves `position`'s marked value into the totals, with the display precision that moving
   // each mark's value there at once would have left on its side's total.
   void count_marks(LedgerPosition& position) const;
-  // The display precision part of count_marks, for a fill that counts the new value itself.
+  // The display precision part of count_marks, for a fill that counts the new value itself;
+  // leaves the position listed.
   void count_mark_precision(LedgerPosition& position) const;
   LedgerPosition& position_for(const Symbol& symbol) {
     if (LedgerPosition* const known = index_.find(symbol)) return *known;
@@ -289,7 +290,7 @@ class Ledger {
   PositionIndex index_;  // symbol -> its node in positions_, for lookups without a tree walk
   std::vector<ClosedTrade> closed_trades_;
   std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
-  // Positions whose marks the totals do not hold yet (value_pending_ set), in marking order.
+  // Positions marked since the totals last caught up with them (value_pending_ set), each once.
   mutable std::vector<LedgerPosition*> pending_values_;
   ExecutionLog executions_;
   std::vector<ExecutionRecord> records_;  // parallel to executions_

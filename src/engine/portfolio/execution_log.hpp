@@ -28,10 +28,10 @@ class ExecutionLog {
   void reserve(std::size_t count);
 
  private:
-  // Ids of up to kInline bytes (the simulated venue's are 15) are kept in their entry, copied
-  // with a few word moves; longer ones (IB's are 23) go to text_. Either way an insert appends
-  // one entry and touches no other memory.
-  static constexpr std::size_t kInline = 16;
+  // Ids of up to kInline bytes (the simulated venue's and IB's, 23) are kept in their entry,
+  // copied with a few word moves; longer ones go to text_. Either way an insert appends one
+  // 32-byte entry and touches no other memory.
+  static constexpr std::size_t kInline = 24;
   struct Entry {
     std::uint32_t length = 0;
     std::uint32_t offset = 0;  // into text_, for an id longer than kInline

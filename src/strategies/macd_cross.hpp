@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "core/fixed_point.hpp"
+#include "core/hash.hpp"
 #include "core/indicators/macd.hpp"
 #include "core/result.hpp"
 #include "engine/strategy/strategy.hpp"
@@ -52,14 +55,41 @@ class MacdCross final : public engine::Strategy {
     Quantity remaining;  // buys > 0, sells < 0
   };
 
+  // Whether a bar is for the strategy's symbol, when symbol_in_words_: a size compare and two
+  // word compares. A Symbol is a std::string, whose terminating NUL can be read too, so a text
+  // of 3-7 bytes (most symbols) and its terminator, 4-8 bytes, are two overlapping 4-byte
+  // words, taken once from the strategy's symbol (set_symbol).
+  bool is_ours_by_words(const engine::Symbol& symbol) const {
+    if (symbol.size() != symbol_.size()) return false;
+    const char* const text = symbol.c_str();
+    return word_at(text) == first_word_ && word_at(text + symbol.size() - 3) == last_word_;
+  }
+  static std::uint32_t word_at(const char* text) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, text, sizeof(word));
+    return word;
+  }
+  void set_symbol(const engine::Symbol& symbol);
+  // Out of line, like cross: other symbols' bars, symbols of other sizes and the first bar.
+  [[gnu::noinline]] void on_bar_by_bytes(engine::StrategyContext& ctx, const engine::Symbol& symbol,
+                                         const Bar& bar);
+  // A bar of the strategy's symbol.
+  void on_own_bar(engine::StrategyContext& ctx, const Bar& bar);
+  // Out of line from on_bar: the order code's registers and calls stay off the per-bar path.
+  [[gnu::noinline]] void cross(engine::StrategyContext& ctx, Quantity target);
   void rebalance(engine::StrategyContext& ctx);
+  std::vector<Working>::iterator find_working(const ClientOrderId& id);
   void forget(const ClientOrderId& id);
 
   MacdCrossParams params_;
-  engine::Symbol symbol_;
+  engine::Symbol symbol_;  // set_symbol
+  bool symbol_in_words_ = false;
+  std::uint32_t first_word_ = 0;  // of symbol_ with its terminator, when in words
+  std::uint32_t last_word_ = 0;
   indicators::Macd macd_;
-  double previous_difference_ = 0.0;
-  bool has_previous_ = false;
+  // line - signal on the previous bar; NaN until there is one.
+  double previous_difference_ = std::numeric_limits<double>::quiet_NaN();
+  Quantity short_size_;  // -params_.size, the target after a cross down
   Quantity target_;
   Quantity pending_;              // sum of working_'s remaining
   std::vector<Working> working_;  // rarely more than one

@@ -182,26 +182,41 @@ TEST(MacdCross, DefaultParamsFollowTheReferenceOnAWave) {
   EXPECT_TRUE(run.sim.engine().errors().empty());
 }
 
-TEST(MacdCross, TradesOnlyItsSymbol) {
+// The other symbol falls while `ours` zigzags: its bars must not reach the MACD. Pairs of one
+// size that differ in one byte only (first, middle, last), and sizes the strategy compares
+// byte by byte rather than as words (1-2, over 7).
+void expect_trades_only(const engine::Symbol& ours, const engine::Symbol& other_symbol) {
+  SCOPED_TRACE(ours + " among " + other_symbol);
   const std::vector<double> closes = zigzag(40);
-  auto bars = daily_bars("ACME", closes);
-  // The other symbol falls while ACME zigzags: its bars must not reach the MACD.
+  auto bars = daily_bars(ours, closes);
   std::vector<engine::MarketBar> mixed;
   for (const auto& b : bars) {
     engine::MarketBar other = b;
-    other.symbol = "ZZZ";
+    other.symbol = other_symbol;
     other.bar.close = other.bar.open - px("0.05");
     other.bar.low = other.bar.close - px("0.10");
     mixed.push_back(other);  // first at each instant: the strategy must not lock onto it
     mixed.push_back(b);
   }
   MacdCrossParams p = small_params();
-  p.symbol = "ACME";
+  p.symbol = ours;
   MacdCross strategy(p);
   StrategyRun run(strategy, mixed);
   run.sim.run();
   expect_fills_follow_crosses(run, reference_crosses(closes, 3, 6, 3), bars, shares(10));
-  EXPECT_EQ(run.sim.engine().ledger().position("ZZZ"), nullptr);
+  EXPECT_EQ(run.sim.engine().ledger().position(other_symbol), nullptr);
+}
+
+TEST(MacdCross, TradesOnlyItsSymbol) {
+  expect_trades_only("ACME", "ZZZ");
+  expect_trades_only("ACME", "BCME");
+  expect_trades_only("ACME", "ACNE");
+  expect_trades_only("ACME", "ACMF");
+  expect_trades_only("IDX", "IDY");
+  expect_trades_only("BRK.B", "BRK.A");
+  expect_trades_only("GOOGLE1", "GOOGLE2");
+  expect_trades_only("F", "G");
+  expect_trades_only("LONGSYMBOL", "LONGSYMBOM");
 }
 
 TEST(MacdCross, ADeniedReversalIsCountedAndTheNextCrossStartsFromThePosition) {

@@ -13,12 +13,17 @@ class Ema {
 
   void update(double x) {
     if (count_ >= period_) {
-      // TA-Lib's form and order of operations, so that values agree to the last bit or two.
-      value_ = (x - value_) * k_ + value_;
+      step(x);
       return;
     }
     seed_sum_ += x;
     if (++count_ == period_) value_ = seed_sum_ / static_cast<double>(period_);
+  }
+  // update() once ready(): the recurrence alone, for a caller that knows the EMA is seeded
+  // (Macd runs three of them per bar behind one test).
+  void step(double x) {
+    // TA-Lib's form and order of operations, so that values agree to the last bit or two.
+    value_ = (x - value_) * k_ + value_;
   }
   void reset();
 
@@ -27,6 +32,8 @@ class Ema {
   int period() const { return period_; }
   // NaN until ready().
   double value() const { return ready() ? value_ : std::numeric_limits<double>::quiet_NaN(); }
+  // value() once ready(), without the test.
+  double ready_value() const { return value_; }
 
  private:
   int period_;

@@ -26,6 +26,7 @@ void Macd::reset() {
   slow_.reset();
   signal_.reset();
   line_ = 0.0;
+  ready_ = false;
 }
 
 }  // namespace ibtrade::indicators

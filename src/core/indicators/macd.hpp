@@ -24,20 +24,21 @@ class Macd {
   explicit Macd(MacdParams params = {});
 
   void update(double x) {
-    if (skipped_ < skip_fast_) {
-      ++skipped_;
-    } else {
-      fast_.update(x);
+    // After the warm-up every EMA is seeded: one test, then the three recurrences, in the order
+    // and form the warm-up path uses (the same doubles to the last bit).
+    if (ready_) [[likely]] {
+      fast_.step(x);
+      slow_.step(x);
+      line_ = fast_.ready_value() - slow_.ready_value();
+      signal_.step(line_);
+      return;
     }
-    slow_.update(x);
-    if (!slow_.ready()) return;
-    line_ = fast_.value() - slow_.value();
-    signal_.update(line_);
+    warm_up(x);
   }
   void reset();
 
   // True when line, signal and histogram all have values.
-  bool ready() const { return signal_.ready(); }
+  bool ready() const { return ready_; }
   bool line_ready() const { return slow_.ready(); }
   const MacdParams& params() const { return params_; }
 
@@ -45,7 +46,9 @@ class Macd {
   double line() const { return line_ready() ? line_ : std::numeric_limits<double>::quiet_NaN(); }
   // NaN until ready().
   double signal() const { return signal_.value(); }
-  double histogram() const { return line() - signal(); }
+  double histogram() const {
+    return ready_ ? line_ - signal_.ready_value() : std::numeric_limits<double>::quiet_NaN();
+  }
 
  private:
   MacdParams params_;
@@ -55,6 +58,20 @@ class Macd {
   Ema slow_;
   Ema signal_;
   double line_ = 0.0;
+  bool ready_ = false;  // signal_.ready(), kept as one flag for the per-input test
+
+  void warm_up(double x) {
+    if (skipped_ < skip_fast_) {
+      ++skipped_;
+    } else {
+      fast_.update(x);
+    }
+    slow_.update(x);
+    if (!slow_.ready()) return;
+    line_ = fast_.value() - slow_.value();
+    signal_.update(line_);
+    ready_ = signal_.ready();
+  }
 };
 
 }  // namespace ibtrade::indicators

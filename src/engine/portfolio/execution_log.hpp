@@ -28,12 +28,11 @@ class ExecutionLog {
   void reserve(std::size_t count);
 
  private:
-  // Ids of up to kInline bytes (the simulated venue's are 15) are kept in their entry, copied
-  // with a few word moves; longer ones (IB's are 23) go to text_. Either way an insert appends
-  // one entry and touches no other memory.
-  static constexpr std::size_t kInline = 16;
+  // Ids of up to kInline bytes (the simulated venue's and IB's, 23) are kept in their entry,
+  // copied with a few word moves; longer ones go to text_. Either way an insert appends one
+  // 32-byte entry and touches no other memory.
+  static constexpr std::size_t kInline = 24;
   struct Entry {
-    std::uint64_t hash = 0;
     std::uint32_t length = 0;
     std::uint32_t offset = 0;  // into text_, for an id longer than kInline
     std::array<char, kInline> text{};
@@ -44,13 +43,15 @@ class ExecutionLog {
                                    : std::string_view(text_).substr(entry.offset, entry.length);
   }
   // The slot that holds `id`, or the empty slot where it would go.
-  std::size_t probe(std::string_view id, std::size_t hash) const;
+  std::size_t probe(std::string_view id, std::uint64_t hash) const;
   void rehash(std::size_t slot_count);
 
-  // High 32 bits: the top of the id's hash, so that a probe past an occupied slot rarely has to
-  // load its entry; low 32 bits: entry index + 1, 0 when empty. Size is a power of two.
+  // High 32 bits: the top of the id's hash, which also picks the slot (its low bits), so that a
+  // probe past an occupied slot rarely has to load its entry and growing moves slots without
+  // reading a single entry; low 32 bits: entry index + 1, 0 when empty. Size is a power of two.
   using Slot = std::uint64_t;
-  static Slot make_slot(std::size_t hash, std::uint32_t index);
+  static Slot make_slot(std::uint64_t hash, std::uint32_t index);
+  static std::size_t home_of(Slot tagged, std::size_t mask) { return (tagged >> 32U) & mask; }
 
   std::vector<Entry> entries_;
   std::string text_;  // the ids longer than kInline, back to back

@@ -38,7 +38,7 @@ TEST(ExecutionLog, KeepsEveryIdThroughGrowth) {
   EXPECT_EQ(log.size(), kCount);
 }
 
-// Ids up to 16 bytes are kept in their entry, longer ones apart: every length reads back whole.
+// Ids up to 24 bytes are kept in their entry, longer ones apart: every length reads back whole.
 TEST(ExecutionLog, KeepsIdsOfEveryLength) {
   ExecutionLog log;
   const std::string letters = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";

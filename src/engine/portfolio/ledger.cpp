@@ -8,18 +8,34 @@
 namespace ibtrade::engine {
 namespace {
 
+// The raw value of `amount` x part / whole, rounded half-even at 1e-9. Whole share counts (a
+// commission split over the shares of a fill or lot) cancel their common factor 1e9 first, which
+// leaves a 64-bit product and one division instead of scale's 128-bit general case; the ratio,
+// and so the rounding, is the same.
+std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
+  if (fixed::is_multiple_of_pow10(part.raw(), kFixedPrecision) &&
+      fixed::is_multiple_of_pow10(whole.raw(), kFixedPrecision) && whole.is_positive()) {
+    std::int64_t product = 0;
+    if (!__builtin_mul_overflow(amount.raw(), part.raw() / kFixedScale, &product)) {
+      return fixed::detail::div_half_even_64(product, whole.raw() / kFixedScale);
+    }
+  }
+  return scale(amount, part.raw(), whole.raw(), kFixedPrecision).raw();
+}
+
 // `amount` x part / whole, rounded half-even at 1e-9 and shown with the decimals it needs. Every
 // split gives its last piece the remainder instead, so the pieces sum to `amount` exactly.
 Money pro_rata(Money amount, Quantity part, Quantity whole) {
   if (amount.is_zero() || part == whole) return amount;
-  const Money share = scale(amount, part.raw(), whole.raw(), kFixedPrecision);
-  return Money::from_raw(share.raw(),
-                         std::max(amount.precision(), fixed::exact_precision(share.raw())));
-}
-
-void widen(Lot& lot, Price low, Price high) {
-  if (low < lot.low) lot.low = low;
-  if (high > lot.high) lot.high = high;
+  const std::int64_t share = share_raw(amount, part, whole);
+  // max(amount's precision, the fewest decimals that show `share`): multiples of 10^k are
+  // multiples of 10^(k-1), so the first precision from the amount's up that shows it.
+  int precision = amount.precision();
+  while (precision < kFixedPrecision &&
+         !fixed::is_multiple_of_pow10(share, kFixedPrecision - precision)) {
+    ++precision;
+  }
+  return Money::from_raw(share, precision);
 }
 
 // What check_fill accepts, without building its answer.
@@ -70,8 +86,12 @@ Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
 
 void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
   const bool buy = fill.side == Side::kBuy;
+  // The fill values the position anew below, replacing in the totals what they hold for it:
+  // of its pending marks only the display precision is left to pass on. It stays listed (with
+  // nothing to move if no mark follows), so that a position is listed at most once.
+  if (position.value_pending_) count_mark_precision(position);
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     widen(lot, fill.price, fill.price);
   }
 
@@ -110,6 +130,7 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
     cash_ -= signed_cost;
     records_[index].opened = remaining;
   }
+  note_quantity(position);
   position.commissions += fill.commission;
   commissions_ += fill.commission;
   cash_ -= fill.commission;
@@ -135,21 +156,13 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
   // Filled in where it lives: a ClosedTrade is a few hundred bytes, and one is made for about
   // every other fill.
-  ClosedTrade& trade = closed_trades_.emplace_back();
-  trade.symbol = position.symbol;
-  trade.side = long_lot ? TradeSide::kLong : TradeSide::kShort;
-  trade.quantity = matched;
-  trade.entry_time = lot.open_time;
-  trade.entry_price = lot.price;
-  trade.exit_time = fill.time;
-  trade.exit_price = fill.price;
-  trade.entry_notional = cost;
-  trade.gross_pnl = gross;
-  trade.entry_commission = entry_commission;
-  trade.exit_commission = exit_commission;
-  trade.net_pnl = gross - entry_commission - exit_commission;
-  trade.max_adverse_price = long_lot ? lot.price - lot.low : lot.high - lot.price;
-  trade.max_favorable_price = long_lot ? lot.high - lot.price : lot.price - lot.low;
+  // Each field initialised once, the symbol copy-constructed: no zeroing and assigning over.
+  closed_trades_.emplace_back(position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort,
+                              matched, lot.open_time, lot.price, fill.time, fill.price, cost, gross,
+                              entry_commission, exit_commission,
+                              gross - entry_commission - exit_commission,
+                              long_lot ? lot.price - lot.low : lot.high - lot.price,
+                              long_lot ? lot.high - lot.price : lot.price - lot.low);
   next_from_lot_.push_back(kNoTrade);
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
@@ -226,7 +239,7 @@ void Ledger::spread_entry_commission(const ExecutionRecord& record, std::uint32_
   }
   if (open.is_zero()) return;
   LedgerPosition& position = *record.position;
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     if (lot.fill == index) {
       lot.commission += left;
       position.open_commission += left;
@@ -245,11 +258,33 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
   LedgerPosition* const found = index_.find(symbol);
   if (found == nullptr) return {};
   LedgerPosition& position = *found;
-  for (Lot& lot : position.lots.view()) {
+  for (Lot& lot : position.lots.open()) {
     widen(lot, price, price);
   }
-  set_price(position, price, time, value_at(position, price));
+  note_price(position, price, time);
   return {};
+}
+
+void Ledger::value_pending_marks() const {
+  for (LedgerPosition* const position : pending_values_) {
+    count_marks(*position);
+  }
+  pending_values_.clear();
+}
+
+void Ledger::count_marks(LedgerPosition& position) const {
+  count_mark_precision(position);
+  count_value(position, position.market_value);
+  position.value_pending_ = false;
+}
+
+void Ledger::count_mark_precision(LedgerPosition& position) const {
+  // Each mark's value would have gone through the total of the position's side (a mark does
+  // not change the quantity, so all to the same side), whose precision is the largest of all
+  // that did.
+  Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
+  side += Money::from_raw(0, position.marked_precision_);  // adds nothing but that precision
+  position.marked_precision_ = 0;
 }
 
 Status Ledger::check_marked_bar(std::string_view symbol, const Bar& bar) {
@@ -264,18 +299,8 @@ Status Ledger::check_marked_bar(std::string_view symbol, const Bar& bar) {
   return {};
 }
 
-void Ledger::mark_at_bar(LedgerPosition& position, const Bar& bar) {
-  for (Lot& lot : position.lots.view()) {
-    if (lot.open_time <= bar.time) {
-      widen(lot, bar.low, bar.high);
-    } else {
-      widen(lot, bar.close, bar.close);
-    }
-  }
-  set_price(position, bar.close, bar.time, value_at(position, bar.close));
-}
-
 Money Ledger::buying_power() const {
+  value_marks();
   switch (account_type_) {
     case AccountType::kCash:
       // Short proceeds sit in cash but are owed back: they buy nothing.
@@ -288,6 +313,7 @@ Money Ledger::buying_power() const {
 }
 
 LedgerSnapshot Ledger::snapshot(Timestamp time) const {
+  value_marks();
   return LedgerSnapshot{.time = time,
                         .cash = cash_,
                         .equity = equity(),

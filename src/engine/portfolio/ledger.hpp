@@ -3,6 +3,7 @@
 // closed round trips) in fixed point. Single-threaded, owned by the engine's kernel thread.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -82,14 +83,20 @@ class Ledger {
 
   // Values `symbol` at `price` and widens the excursions of its open lots. Symbols without a
   // position are ignored. Error (nothing changed) for a price that is not positive.
+  //
+  // Marks and bars are the ledger's most frequent events, and the account totals they move are
+  // mostly read far less often (an equity point per session, a risk check per order). So they
+  // value the position at once but the totals (equity, exposures, ...) only when one is next
+  // read: every accessor below catches up first, with the figures, display precision included,
+  // that valuing each mark at once would have given.
   Status mark(std::string_view symbol, Price price, Timestamp time);
   // Values at the bar's close (time: the bar's start). High and low widen the excursions of lots
   // opened at or before the bar's start; lots opened inside the bar see only its close, because
   // the high or low may have printed before they opened. Error for a bar failing check_bar or
   // with a price that is not positive. Inline up to the position: every bar of a run comes here,
   // and most runs hold no position on most bars.
-  Status mark_bar(std::string_view symbol, const Bar& bar) {
-    if (!is_well_formed(bar)) {
+  [[gnu::always_inline]] Status mark_bar(std::string_view symbol, const Bar& bar) {
+    if (!is_well_formed(bar)) [[unlikely]] {
       if (Status problem = check_marked_bar(symbol, bar); !problem.ok()) return problem;
     }
     if (LedgerPosition* const position = index_.find(symbol)) mark_at_bar(*position, bar);
@@ -101,15 +108,33 @@ class Ledger {
   // starting cash - buy notionals + sell notionals - commissions
   Money cash() const { return cash_; }
   // cash + sum of signed market values
-  Money equity() const { return cash_ + long_value_ - short_value_; }
+  Money equity() const {
+    value_marks();
+    return cash_ + long_value_ - short_value_;
+  }
   Money realized_pnl() const { return realized_pnl_; }
   // sum of (market value - cost basis)
-  Money unrealized_pnl() const { return long_value_ - short_value_ - cost_basis_; }
+  Money unrealized_pnl() const {
+    value_marks();
+    return long_value_ - short_value_ - cost_basis_;
+  }
   Money commissions() const { return commissions_; }
-  Money long_value() const { return long_value_; }
-  Money short_value() const { return short_value_; }
-  Money gross_exposure() const { return long_value_ + short_value_; }
-  Money net_exposure() const { return long_value_ - short_value_; }
+  Money long_value() const {
+    value_marks();
+    return long_value_;
+  }
+  Money short_value() const {
+    value_marks();
+    return short_value_;
+  }
+  Money gross_exposure() const {
+    value_marks();
+    return long_value_ + short_value_;
+  }
+  Money net_exposure() const {
+    value_marks();
+    return long_value_ - short_value_;
+  }
   Money buying_power() const;
   LedgerSnapshot snapshot(Timestamp time) const;
 
@@ -150,7 +175,68 @@ class Ledger {
   }
   // The error for a bar that is not well formed (check_bar's, or a low that is not positive).
   static Status check_marked_bar(std::string_view symbol, const Bar& bar);
-  void mark_at_bar(LedgerPosition& position, const Bar& bar);
+  // Inline with mark_bar, into the caller's bar loop: one open lot (or none) is the common case,
+  // and a bar of a held symbol then costs a few compares, a multiplication and stores.
+  [[gnu::always_inline]] void mark_at_bar(LedgerPosition& position, const Bar& bar) {
+    for (Lot& lot : position.lots.open()) {
+      if (lot.open_time <= bar.time) [[likely]] {
+        widen(lot, bar.low, bar.high);
+      } else {
+        widen(lot, bar.close, bar.close);
+      }
+    }
+    note_price(position, bar.close, bar.time);
+  }
+  static void widen(Lot& lot, Price low, Price high) {
+    if (low < lot.low) lot.low = low;
+    if (high > lot.high) lot.high = high;
+  }
+  // Values the position at a mark's price; the totals wait for value_marks (see mark()). A flat
+  // position's value is zero at any price: nothing waits.
+  [[gnu::always_inline]] void note_price(LedgerPosition& position, Price price, Timestamp time) {
+    position.last_price = price;
+    position.last_price_time = time;
+    if (position.quantity.is_zero()) return;
+    const Money value = value_of_mark(position, price);
+    position.market_value = value;
+    position.marked_precision_ = std::max(position.marked_precision_, value.precision());
+    if (!position.value_pending_) add_pending(position);
+  }
+  // notional(price, quantity). A whole number of shares shown without decimals (the usual
+  // position) makes it the price times that number, exactly: one checked multiplication.
+  static Money value_of_mark(const LedgerPosition& position, Price price) {
+    if (position.whole_shares_ != 0) {
+      std::int64_t raw = 0;
+      if (!__builtin_mul_overflow(price.raw(), position.whole_shares_, &raw)) {
+        return Money::from_raw(raw, price.precision());
+      }
+    }
+    return notional(price, position.quantity);
+  }
+  // Sets what value_of_mark needs after the quantity changed.
+  static void note_quantity(LedgerPosition& position) {
+    const Quantity quantity = position.quantity;
+    const bool whole =
+        quantity.precision() == 0 && fixed::is_multiple_of_pow10(quantity.raw(), kFixedPrecision);
+    position.whole_shares_ = whole ? quantity.raw() / kFixedScale : 0;
+  }
+  // Out of line: once per position between two reads of the totals.
+  [[gnu::noinline]] void add_pending(LedgerPosition& position) {
+    position.value_pending_ = true;
+    pending_values_.push_back(&position);
+  }
+  // Brings the totals up to the market values of the marked positions.
+  void value_marks() const {
+    if (!pending_values_.empty()) [[unlikely]]
+      value_pending_marks();
+  }
+  void value_pending_marks() const;
+  // Moves `position`'s marked value into the totals, with the display precision that moving
+  // each mark's value there at once would have left on its side's total.
+  void count_marks(LedgerPosition& position) const;
+  // The display precision part of count_marks, for a fill that counts the new value itself;
+  // leaves the position listed.
+  void count_mark_precision(LedgerPosition& position) const;
   LedgerPosition& position_for(const Symbol& symbol) {
     if (LedgerPosition* const known = index_.find(symbol)) return *known;
     return add_position(symbol);
@@ -168,7 +254,15 @@ class Ledger {
   void set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
     position.last_price = price;
     position.last_price_time = time;
-    const Money before = position.market_value;
+    set_value(position, value);
+  }
+  void set_value(LedgerPosition& position, Money value) {
+    position.market_value = value;
+    count_value(position, value);
+  }
+  // Replaces what the totals hold for `position` by `value`.
+  void count_value(LedgerPosition& position, Money value) const {
+    const Money before = position.counted_value_;
     if (before.is_positive()) {
       long_value_ -= before;
     } else {
@@ -179,7 +273,7 @@ class Ledger {
     } else {
       short_value_ -= value;
     }
-    position.market_value = value;
+    position.counted_value_ = value;
   }
 
   AccountType account_type_;
@@ -187,14 +281,17 @@ class Ledger {
   Money cash_;
   Money realized_pnl_;
   Money commissions_;
-  Money long_value_;
-  Money short_value_;
+  // Brought up to date by value_marks, from const accessors too.
+  mutable Money long_value_;
+  mutable Money short_value_;
   Money cost_basis_;  // sum of the positions' signed cost bases
 
   PositionMap positions_;
   PositionIndex index_;  // symbol -> its node in positions_, for lookups without a tree walk
   std::vector<ClosedTrade> closed_trades_;
   std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
+  // Positions marked since the totals last caught up with them (value_pending_ set), each once.
+  mutable std::vector<LedgerPosition*> pending_values_;
   ExecutionLog executions_;
   std::vector<ExecutionRecord> records_;  // parallel to executions_
 };

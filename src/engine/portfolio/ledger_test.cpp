@@ -618,5 +618,37 @@ TEST(LedgerWorked, SnapshotCarriesEveryFigure) {
   EXPECT_DECIMAL_EQ(snapshot.buying_power, usd("8999"));
 }
 
+// Marks are valued when a figure is read or a fill comes (see Ledger::mark). What each would
+// have shown had it been valued at once must not get lost: the values, and the decimals they
+// left on the totals (10.125 x 100 = 1012.500 shows three), long and short, read or not.
+TEST(LedgerWorked, MarksReadLaterShowWhatMarksValuedAtOnceShow) {
+  Ledger ledger(usd("100000"));
+  book(ledger, make_fill("v1", "AAPL", Side::kBuy, "100", "10", "0", at(0)));
+  book(ledger, make_fill("v2", "MSFT", Side::kSell, "10", "20", "0", at(0)));
+  EXPECT_EQ(ledger.long_value().to_string(), "1000");
+  EXPECT_EQ(ledger.short_value().to_string(), "200");
+  mark(ledger, "AAPL", "10.125", at(1));
+  mark(ledger, "MSFT", "20.5", at(1));
+  mark(ledger, "AAPL", "11", at(2));
+  mark(ledger, "MSFT", "21", at(2));
+  EXPECT_EQ(ledger.long_value().to_string(), "1100.000");
+  EXPECT_EQ(ledger.short_value().to_string(), "210.0");
+  EXPECT_EQ(ledger.position("AAPL")->market_value.to_string(), "1100");
+  EXPECT_EQ(ledger.equity().to_string(), "100090.000");
+  // A fill on a marked position values it at the fill, keeping the decimals of the marks.
+  mark(ledger, "AAPL", "12.0625", at(3));
+  mark(ledger, "AAPL", "12", at(4));
+  book(ledger, make_fill("v3", "AAPL", Side::kSell, "50", "13", "0", at(5)));
+  EXPECT_EQ(ledger.long_value().to_string(), "650.0000");
+  EXPECT_EQ(ledger.position("AAPL")->last_price_time, at(5));
+  // A flat position's marks change its price only.
+  book(ledger, make_fill("v4", "MSFT", Side::kBuy, "10", "21", "0", at(6)));
+  mark(ledger, "MSFT", "22.125", at(7));
+  EXPECT_EQ(ledger.short_value().to_string(), "0.0");
+  EXPECT_DECIMAL_EQ(ledger.position("MSFT")->last_price, px("22.125"));
+  EXPECT_DECIMAL_EQ(ledger.position("MSFT")->market_value, usd("0"));
+  expect_books_balance(ledger);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

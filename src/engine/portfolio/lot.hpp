@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -25,6 +26,16 @@ struct Lot {
   std::uint32_t fill = 0;  // the opening execution: Ledger::execution_id(fill)
 
   friend bool operator==(const Lot&, const Lot&) = default;
+};
+
+// The open lots as two pointers, for the ledger's loops over them: a span would also work out
+// their count, a division (a Lot is 112 bytes) on every bar that a loop has no use for.
+struct LotRange {
+  Lot* first;
+  Lot* last;
+
+  Lot* begin() const { return first; }
+  Lot* end() const { return last; }
 };
 
 // A vector with a moving head instead of a deque: popping never frees, pushing reuses the
@@ -50,6 +61,7 @@ class LotQueue {
   }
 
   std::span<Lot> view() { return {lots_.data() + head_, size()}; }
+  LotRange open() { return {lots_.data() + head_, std::to_address(lots_.end())}; }
   std::span<const Lot> view() const { return {lots_.data() + head_, size()}; }
   auto begin() const { return view().begin(); }
   auto end() const { return view().end(); }

@@ -28,6 +28,16 @@ struct LedgerPosition {
   // zero when flat. Rounded half-even at 1e-9 and shown with as many decimals as it needs.
   Price average_cost() const;
   Money unrealized_pnl() const { return market_value - cost_basis; }
+
+ private:
+  friend class Ledger;
+  // The market value the ledger's totals hold for this position. Marks update market_value at
+  // once and the totals when next read (Ledger::mark); until then: whether marks are pending,
+  // and the largest precision among the values they set.
+  Money counted_value_;
+  std::int64_t whole_shares_ = 0;  // quantity as a number of shares when whole, without decimals
+  bool value_pending_ = false;
+  int marked_precision_ = 0;
 };
 
 }  // namespace ibtrade::engine

@@ -112,20 +112,17 @@ void MacdCross::rebalance(engine::StrategyContext& ctx) {
   if (!ctx.submit(std::move(o)).accepted()) ++orders_denied_;
 }
 
-std::vector<MacdCross::Working>::iterator MacdCross::find_working(const ClientOrderId& id) {
-  return std::find_if(working_.begin(), working_.end(),
-                      [&](const Working& w) { return same_bytes(w.id.value(), id.value()); });
-}
-
 void MacdCross::forget(const ClientOrderId& id) {
-  const auto it = find_working(id);
+  auto it =
+      std::find_if(working_.begin(), working_.end(), [&](const Working& w) { return w.id == id; });
   if (it == working_.end()) return;
   pending_ -= it->remaining;
   working_.erase(it);
 }
 
 void MacdCross::on_fill(engine::StrategyContext& /*ctx*/, const engine::Fill& fill) {
-  const auto it = find_working(fill.client_order_id);
+  auto it = std::find_if(working_.begin(), working_.end(),
+                         [&](const Working& w) { return w.id == fill.client_order_id; });
   if (it == working_.end()) return;
   const Quantity filled = signed_quantity(fill.side, fill.quantity);
   it->remaining -= filled;

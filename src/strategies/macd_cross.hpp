@@ -78,7 +78,6 @@ class MacdCross final : public engine::Strategy {
   // Out of line from on_bar: the order code's registers and calls stay off the per-bar path.
   [[gnu::noinline]] void cross(engine::StrategyContext& ctx, Quantity target);
   void rebalance(engine::StrategyContext& ctx);
-  std::vector<Working>::iterator find_working(const ClientOrderId& id);
   void forget(const ClientOrderId& id);
 
   MacdCrossParams params_;

@@ -154,9 +154,9 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
 
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  // Filled in where it lives: a ClosedTrade is a few hundred bytes, and one is made for about
+  // Built where it lives, each field initialised once and the symbol copy-constructed (no
+  // zeroing and assigning over): a ClosedTrade is a few hundred bytes, and one is made for about
   // every other fill.
-  // Each field initialised once, the symbol copy-constructed: no zeroing and assigning over.
   closed_trades_.emplace_back(position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort,
                               matched, lot.open_time, lot.price, fill.time, fill.price, cost, gross,
                               entry_commission, exit_commission,

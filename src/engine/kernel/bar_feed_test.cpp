@@ -87,8 +87,9 @@ TEST(BarFeed, SpanFeedReadsInPlaceAndEndsWithNullopt) {
   EXPECT_FALSE(feed.next_into(bar));
 }
 
-// Reads the whole feed through next_ref with two scratch bars used in turn, as the simulation
-// does, checking that the bar read before stays intact while the next one is read.
+// Reads the whole feed through next_ref with two scratch bars used in turn, checking that the
+// bar read before stays intact while the next one is read (the simulation keeps each bar read
+// into a scratch bar until the bar completes).
 std::vector<MarketBar> drain_ref(BarFeed& feed) {
   std::vector<MarketBar> out;
   std::array<MarketBar, 2> scratch;

@@ -331,7 +331,7 @@ TEST(Simulation, SameInputsGiveTheSameFills) {
   EXPECT_EQ(run_once(), run_once());
 }
 
-// A feed with only next(): the simulation reads it into its scratch bars, not in place.
+// A feed with only next(): the simulation reads it into its pool bars, not in place.
 using CopyingFeed = feed_fakes::NextOnlyFeed;
 
 // Records every bar it sees, with its symbol.
@@ -355,8 +355,8 @@ std::vector<MarketBar> two_symbols() {
   return out;
 }
 
-// Bars read in place (a VectorBarFeed) and bars read into the simulation's scratch bars (a
-// feed with only next(), a merge of two) reach the strategies identically.
+// Bars read in place (a VectorBarFeed) and bars read into the simulation's pool bars (a feed
+// with only next(), a merge of two) reach the strategies identically.
 TEST(Simulation, FeedsReadInPlaceOrIntoScratchBarsGiveTheSameRun) {
   auto seen_with = [](BarFeed& feed) {
     NoCommission commission;
@@ -383,6 +383,31 @@ TEST(Simulation, FeedsReadInPlaceOrIntoScratchBarsGiveTheSameRun) {
     for (std::size_t i = 0; i < want.size(); ++i) {
       EXPECT_EQ(got[i].symbol, want[i].symbol) << i;
       EXPECT_EQ(got[i].bar, want[i].bar) << i;
+    }
+  }
+}
+
+// Bars that overlap (three minutes long, one starting every minute), one of them shorter than
+// one pushed before it: several bars of one feed wait for their completions at once, in pool
+// bars when the feed is read by copy, and complete in time order, ties in the order they began.
+TEST(Simulation, OverlappingBarsCompleteInTimeOrderHoweverTheFeedIsRead) {
+  std::vector<MarketBar> data = rising_bars();
+  for (std::size_t i = 0; i < data.size(); ++i)
+    data[i].duration = i == 2 ? 1min : 3min;
+  // Completions: bar 0 and bar 2 at +3 min (bar 0 began first), bar 1 at +4, bar 3 at +6.
+  const std::vector<std::size_t> order{0, 2, 1, 3};
+  VectorBarFeed in_place(data);
+  CopyingFeed copying(data);
+  for (BarFeed* feed : std::initializer_list<BarFeed*>{&in_place, &copying}) {
+    NoCommission commission;
+    Simulation sim({}, commission);
+    BarRecorder recorder;
+    sim.add_strategy(StrategyId{"r"}, recorder);
+    sim.add_feed(*feed);
+    sim.run();
+    ASSERT_EQ(recorder.seen.size(), order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      EXPECT_EQ(recorder.seen[i].bar, data[order[i]].bar) << i;
     }
   }
 }

@@ -103,13 +103,18 @@ void MacdCross::rebalance(engine::StrategyContext& ctx) {
   const Side side = order.is_positive() ? Side::kBuy : Side::kSell;
   // GTC: decided at a daily bar's completion, a DAY order would expire at the (simulated)
   // session close before the next open could fill it.
-  Order o = ctx.new_order(symbol_, side, OrderType::kMarket, order.abs());
-  o.tif = TimeInForce::kGtc;
-  // Listed before submitting: a denial reports at once, and must find it to take it back.
-  working_.push_back(Working{o.client_order_id, order});
+  // The convenience submit builds the order in the engine's record (no Order built here and
+  // moved there). Pending before the call, listed after it: a denial reports during the call
+  // and finds nothing to forget; fills and other updates only come later, from the venue.
   pending_ += order;
   ++orders_sent_;
-  if (!ctx.submit(std::move(o)).accepted()) ++orders_denied_;
+  engine::SubmitResult result = ctx.market(symbol_, side, order.abs(), TimeInForce::kGtc);
+  if (!result.accepted()) {
+    pending_ -= order;
+    ++orders_denied_;
+    return;
+  }
+  working_.push_back(Working{std::move(result.client_order_id), order});
 }
 
 void MacdCross::forget(const ClientOrderId& id) {

@@ -99,8 +99,8 @@ void Simulation::note_data_due() {
 Simulation::SymbolSlot& Simulation::intern(const Symbol& symbol) {
   auto it = symbol_index_.find(symbol);
   if (it != symbol_index_.end()) return *it->second;
-  SymbolSlot& slot =
-      symbols_.emplace_back(SymbolSlot{symbol, engine_.market_handle(symbol), Price{}, false});
+  SymbolSlot& slot = symbols_.emplace_back(SymbolSlot{
+      symbol, engine_.market_handle(symbol), venue_.symbol_handle(symbol), Price{}, false});
   symbol_index_.emplace(symbol, &slot);
   return slot;
 }
@@ -133,9 +133,8 @@ Simulation::SymbolSlot& Simulation::intern(const Symbol& symbol) {
   if (const Timestamp wakeup = engine_.next_wakeup(); wakeup < next.at) {
     next = NextEvent{wakeup, Source::kWakeup};
   }
-  if (const std::optional<Timestamp> arrival = venue_.next_arrival();
-      arrival && *arrival < next.at) {
-    next = NextEvent{*arrival, Source::kArrival};
+  if (const Timestamp arrival = venue_.next_arrival_time(); arrival < next.at) {
+    next = NextEvent{arrival, Source::kArrival};
   }
   if (data_time_ < next.at) next = NextEvent{data_time_, Source::kData};
   return next;
@@ -146,7 +145,7 @@ Timestamp Simulation::next_event_time() const {
 }
 
 void Simulation::note_horizon() {
-  horizon_ = std::min(engine_.next_wakeup(), venue_.next_arrival().value_or(Timestamp::max()));
+  horizon_ = std::min(engine_.next_wakeup(), venue_.next_arrival_time());
   if (!deliveries_.empty()) horizon_ = std::min(horizon_, deliveries_.front().at);
   if (!queue_.empty()) horizon_ = std::min(horizon_, queue_.next_time());
 }
@@ -252,7 +251,7 @@ bool Simulation::run_until(Timestamp until) {
   }
   open_session_if_new(symbol, bar.time);
   session_data_end_ = std::max(session_data_end_, complete_at);
-  venue_.on_bar(symbol.symbol, bar);
+  venue_.on_bar(symbol.venue_symbol, bar);
   symbol.last_close = bar.close;
   symbol.has_close = true;
   const BarComplete complete{&current, held, &symbol};
@@ -278,8 +277,9 @@ void Simulation::dispatch(const Event& event) {
   if (bar_fill_ == BarFill::kClose) {
     const Timestamp now = clock_.now();
     if (bar.volume.is_positive())
-      venue_.on_trade(slot.symbol, Trade{ConId{}, now, bar.close, bar.volume});
-    venue_.on_quote(slot.symbol, Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
+      venue_.on_trade(slot.venue_symbol, Trade{ConId{}, now, bar.close, bar.volume});
+    venue_.on_quote(slot.venue_symbol,
+                    Quote{ConId{}, now, bar.close, bar.close, bar.volume, bar.volume});
   }
   engine_.on_bar(slot.market, bar);
   // The strategies may have set timers (their orders and the venue's answers lower the horizon

@@ -84,8 +84,9 @@ class Simulation {
   // loop, by the simulation or by the engine.
   struct SymbolSlot {
     Symbol symbol;
-    Engine::MarketHandle market;  // the engine's record for the symbol
-    Price last_close;             // latest bar close, for the closing auction
+    Engine::MarketHandle market;                // the engine's record for the symbol
+    SimulatedVenue::SymbolHandle venue_symbol;  // the venue's
+    Price last_close;                           // latest bar close, for the closing auction
     bool has_close = false;
   };
   // The engine's way to the venue: each command goes on to the venue, and the horizon is lowered
@@ -137,7 +138,7 @@ class Simulation {
   inline void advance_clock(Timestamp to);
   void note_horizon();
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
-  void note_command() { lower_horizon(venue_.next_arrival().value_or(Timestamp::max())); }
+  void note_command() { lower_horizon(venue_.next_arrival_time()); }
   inline void read_next(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
   inline void complete_bar(const BarComplete& complete);

@@ -56,6 +56,33 @@ TEST(PreparedFee, EqualsFeeAmountOnRandomFills) {
       }
       EXPECT_EQ(prepared.amount(base), expected)
           << item.name << " on " << base.value << " / " << base.commission;
+      EXPECT_EQ(
+          prepared.raw_amount(FillShares(base.quantity), base.value.raw(), base.commission.raw()),
+          expected.raw())
+          << item.name << " on " << base.value << " / " << base.commission;
+    }
+  }
+}
+
+// Whole share counts take one multiplication, other quantities notional(): the same amounts and
+// precisions either way.
+TEST(FillShares, PricesAsNotionalDoes) {
+  const std::vector<Price> rates{Price::parse("0.005").value(), Price::parse("37.21").value(),
+                                 Price::parse("0.000166").value(), Price::parse("12").value()};
+  const std::vector<Quantity> quantities{
+      Quantity::from_units(1), Quantity::from_units(250), Quantity::parse("0.5").value(),
+      Quantity::parse("3.25").value(), Quantity::from_units(2'000'000)};
+  for (const Price rate : rates) {
+    for (const Quantity quantity : quantities) {
+      const FillShares shares(quantity);
+      const Money expected = notional(rate, quantity);
+      if (const auto whole = shares.whole_times(rate)) {
+        EXPECT_EQ(*whole, expected.raw()) << rate << " x " << quantity;
+        EXPECT_EQ(rate.precision(), expected.precision()) << rate << " x " << quantity;
+      } else {
+        EXPECT_NE(quantity.precision(), 0) << rate << " x " << quantity;
+      }
+      EXPECT_EQ(shares.raw_times(rate), expected.raw()) << rate << " x " << quantity;
     }
   }
 }
@@ -79,7 +106,7 @@ TEST(StockPlan, TotalOnlyBookingMatchesTheItemizedOne) {
       EXPECT_EQ(total, breakdown.total);
       EXPECT_EQ(total.precision(), breakdown.total.precision());
       EXPECT_EQ(fast, itemized);
-      EXPECT_EQ(fast.charged, fast.exact_total.rounded(2));
+      EXPECT_EQ(fast.charged, Money::from_raw(fast.exact_total, 9).rounded(2).raw());
     }
   }
 }

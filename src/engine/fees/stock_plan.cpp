@@ -29,6 +29,10 @@ StockPlan::StockPlan(Money minimum_per_order, std::optional<Percent> maximum_per
     : minimum_raw_(minimum_per_order.raw()),
       minimum_precision_(static_cast<std::int8_t>(minimum_per_order.precision())),
       maximum_percent_of_value_(maximum_percent_of_value) {
+  if (maximum_percent_of_value_ && maximum_percent_of_value_->is_positive() &&
+      kPercentDenominator % maximum_percent_of_value_->raw() == 0) {
+    cap_divisor_ = kPercentDenominator / maximum_percent_of_value_->raw();
+  }
   for (const FeeItem& item : fees) {
     const PreparedFee fee(item);
     names_.push_back(item.name);

@@ -189,8 +189,7 @@ class StockPlan {
       bounded = minimum_raw_;
       precision = minimum_precision_;
     }
-    if (maximum_percent_of_value_ &&
-        !cap_at_least(bounded, accrual.value, maximum_percent_of_value_->raw())) [[unlikely]] {
+    if (maximum_percent_of_value_ && !cap_at_least(bounded, accrual.value)) [[unlikely]] {
       if (const std::int64_t cap = cap_of(accrual.value); cap < bounded) {
         bounded = cap;
         precision = kFixedPrecision;
@@ -201,11 +200,16 @@ class StockPlan {
     accrual.commission_precision = precision;
     return commission;
   }
-  // Whether `percent` % of `value` is at least `amount` (raw values), compared exactly: then the
-  // cap, however it rounds, cannot lower `amount`, and computing it can be skipped (most orders).
-  static bool cap_at_least(std::int64_t amount, std::int64_t value, std::int64_t percent) {
+  // Whether the cap on an order of `value` is at least `amount` (raw values), compared exactly:
+  // then the cap, however it rounds, cannot lower `amount`, and computing it can be skipped
+  // (most orders). A cap of 1 / n of the value (1 % is 1 / 100) is one 64-bit multiplication.
+  bool cap_at_least(std::int64_t amount, std::int64_t value) const {
+    if (std::int64_t scaled = 0;
+        cap_divisor_ != 0 && !__builtin_mul_overflow(amount, cap_divisor_, &scaled)) [[likely]] {
+      return value >= scaled;
+    }
     __extension__ using Wide = __int128;  // holds any product of two raw values
-    return Wide{value} * percent >= Wide{amount} * kPercentDenominator;
+    return Wide{value} * maximum_percent_of_value_->raw() >= Wide{amount} * kPercentDenominator;
   }
   // The cap on an order of `value` (raw), rounded at 1e-9.
   std::int64_t cap_of(std::int64_t value) const;
@@ -234,10 +238,13 @@ class StockPlan {
   std::int64_t minimum_raw_ = 0;  // the minimum per order's raw value and precision
   std::int8_t minimum_precision_ = 0;
   std::optional<Percent> maximum_percent_of_value_;  // of the order's filled value
-  std::vector<std::string> names_;                   // of every fee, in the plan's order
-  std::vector<PreparedFee> fees_;                    // every fee, in the plan's order
-  std::vector<PreparedFee> buy_fees_;                // those that apply to buys, in order
-  std::vector<PreparedFee> sale_fees_;               // those that apply to sales, in order
+  // n when the cap is exactly 1 / n of the value (kPercentDenominator a multiple of its raw
+  // percent), else 0.
+  std::int64_t cap_divisor_ = 0;
+  std::vector<std::string> names_;      // of every fee, in the plan's order
+  std::vector<PreparedFee> fees_;       // every fee, in the plan's order
+  std::vector<PreparedFee> buy_fees_;   // those that apply to buys, in order
+  std::vector<PreparedFee> sale_fees_;  // those that apply to sales, in order
 };
 
 // Accruals of orders still receiving fills, by client order id, unless the fill brings its own

@@ -1,5 +1,6 @@
 #include "engine/fees/stock_plan.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -107,6 +108,28 @@ TEST(StockPlan, TotalOnlyBookingMatchesTheItemizedOne) {
       EXPECT_EQ(total.precision(), breakdown.total.precision());
       EXPECT_EQ(fast, itemized);
       EXPECT_EQ(fast.charged, Money::from_raw(fast.exact_total, 9).rounded(2).raw());
+    }
+  }
+}
+
+// A single-fill order without fees is charged its commission between the minimum and the cap,
+// rounded to cents: for a cap that is a whole fraction of the value (1 %) and one that is not.
+TEST(StockPlan, CapsTheCommissionAtAPercentOfTheValue) {
+  std::mt19937_64 random(5);
+  std::uniform_int_distribution<std::int64_t> shares(1, 5'000);
+  std::uniform_int_distribution<std::int64_t> cents(1, 2'000);
+  for (const char* percent : {"1", "0.7", "0.25"}) {
+    const Percent cap_percent = Percent::parse(percent).value();
+    const StockPlan plan(usd("1.00"), cap_percent, {});
+    for (int i = 0; i < 2'000; ++i) {
+      const Quantity quantity = Quantity::from_units(shares(random));
+      const Price price = Price::from_raw(cents(random) * 10'000'000, 2);
+      const Money raw = notional(Price::parse("0.005").value(), quantity);
+      const Money cap = scale(notional(price, quantity), cap_percent.raw(), 100 * kFixedScale, 9);
+      const Money expected = std::min(std::max(raw, usd("1.00")), cap).rounded(2);
+      OrderAccrual accrual;
+      EXPECT_EQ(plan.book(accrual, {Side::kBuy, quantity, price, Timestamp{}}, raw), expected)
+          << percent << " % of " << quantity << " x " << price;
     }
   }
 }

@@ -693,7 +693,8 @@ Report& SimulatedVenue::reusable(VenueMessage& message) {
 
 // Reports are written field by field into the VenueMessage the sink receives: nothing is built
 // first and then moved into it (a move per string), and most have no reason to carry.
-void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at) {
+inline void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state,
+                                        Timestamp at) {
   OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
   describe(report, order, state, at);
   report.reason.clear();

@@ -93,6 +93,11 @@ int exact_precision_at_most(std::int64_t raw, int at_most) {
 // orders stay until `finished_orders_kept` newer ones have finished).
 constexpr std::size_t kIdsReserved = 4'096;
 
+// `price` without trailing zeros.
+Price shown_exactly(Price price) {
+  return Price::from_raw(price.raw(), exact_precision_at_most(price.raw(), price.precision()));
+}
+
 Nanoseconds not_negative(Nanoseconds span) {
   return std::max(span, Nanoseconds::zero());
 }
@@ -600,9 +605,15 @@ void SimulatedVenue::execute(SimOrder& order, const FillDecision& decision, Quan
 void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Timestamp at) {
   // A fill means the order works at the venue, whatever a custom fill model decided.
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
+  const bool first_fill = !order.filled.is_positive();
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
-  order.last_fill_price = price;
+  // An order's first fill, priced exactly (the usual whole shares at a quoted price), averages
+  // its own price: nothing to compare or divide.
+  order.average_fill_price =
+      first_fill && price.precision() + quantity.precision() <= kFixedPrecision
+          ? shown_exactly(price)
+          : average_price(order, price);
   const Money fee = commission_.commission(
       CommissionInput{order.terms.side, quantity, price, at, &order.id(), &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
@@ -716,18 +727,17 @@ inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& 
   report.state = state;
   report.filled = order.filled;
   report.remaining = order.remaining();
-  report.average_fill_price = average_price(order);
+  report.average_fill_price = order.average_fill_price;
   report.time = at;
 }
 
 // Exact at 1e-9 and shown without trailing zeros, as IB reports it. Most orders fill at one
 // price: the last fill's price is checked exactly against the totals first, which spares the
 // rounding division of per_unit.
-Price SimulatedVenue::average_price(const SimOrder& order) {
+Price SimulatedVenue::average_price(const SimOrder& order, Price last_fill) {
   if (!order.filled.is_positive()) return Price{};
-  const Price last = order.last_fill_price;
-  if (Wide{last.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
-    return Price::from_raw(last.raw(), exact_precision_at_most(last.raw(), last.precision()));
+  if (Wide{last_fill.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
+    return shown_exactly(last_fill);
   }
   const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
   return Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));

@@ -139,7 +139,9 @@ class SimulatedVenue final : public ExecutionClient {
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled{};
     Money filled_value{};  // sum of price x quantity, for the average price
-    Price last_fill_price{};
+    // As every status report shows it (exact, no trailing zeros; zero before the first fill):
+    // worked out once per fill, not once per report.
+    Price average_fill_price{};
     MatchState match{};
     OrderAccrual commission{};  // the commission model's running totals for the order's fills
     int cancels_in_flight = 0;  // reported as PendingCancel while positive
@@ -260,7 +262,7 @@ class SimulatedVenue final : public ExecutionClient {
   static Report& reusable(VenueMessage& message);
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
-  static Price average_price(const SimOrder& order);
+  static Price average_price(const SimOrder& order, Price last_fill);
   ExecutionId next_execution_id();
   void write_execution_text();
 

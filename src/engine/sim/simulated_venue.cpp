@@ -75,17 +75,18 @@ char* write_hex(char* out, std::uint64_t value, int min_digits) {
 
 __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
-// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: only the
-// last `at_most` decimals can be zeros to strip. Multiplications, no division (is_multiple_of_
-// pow10), as every fill's status report asks this.
+// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: the fewest
+// decimals that show it, tried from none up, as quoted prices mostly end in zeros (index points
+// are whole numbers). Multiplications, no division (is_multiple_of_pow10), as every fill's
+// average price asks this.
 int exact_precision_at_most(std::int64_t raw, int at_most) {
+  for (int precision = 0; precision < at_most; ++precision) {
+    if (fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision)) return precision;
+  }
   if (!fixed::is_multiple_of_pow10(raw, kFixedPrecision - at_most)) {
     return fixed::exact_precision(raw);
   }
-  int precision = at_most;
-  while (precision > 0 && fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision + 1))
-    --precision;
-  return precision;
+  return at_most;
 }
 
 // Ids the venue's table makes room for up front: 8,192 index slots (128 KB), enough for the
@@ -94,7 +95,7 @@ int exact_precision_at_most(std::int64_t raw, int at_most) {
 constexpr std::size_t kIdsReserved = 4'096;
 
 // `price` without trailing zeros.
-Price shown_exactly(Price price) {
+inline Price shown_exactly(Price price) {
   return Price::from_raw(price.raw(), exact_precision_at_most(price.raw(), price.precision()));
 }
 

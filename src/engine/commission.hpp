@@ -2,6 +2,8 @@
 // reports it and the model is used only for estimates (risk, previews). Single-threaded.
 #pragma once
 
+#include <cstdint>
+
 #include "core/fixed_point.hpp"
 #include "core/ids.hpp"
 #include "core/order.hpp"
@@ -10,13 +12,18 @@
 namespace ibtrade::engine {
 
 // One order's running totals across its fills, for models whose charge depends on the order's
-// earlier fills (a minimum per order, a cap on the order's value). Plain value.
+// earlier fills (a minimum per order, a cap on the order's value). Plain value. The sums are raw
+// values at 1e-9 (Decimal::raw()) in plain integers: booking a fill updates five of them, and
+// Decimal arithmetic would track a display precision on each that only the commission's shows.
 struct OrderAccrual {
-  Money raw_commission;  // per-share commission before min/max
-  Money value;           // price x quantity
-  Money commission;      // after min/max
-  Money exact_total;     // commission + fees, unrounded
-  Money charged;         // what its fills were booked, in cents
+  std::int64_t raw_commission = 0;  // per-share commission before min/max
+  std::int64_t value = 0;           // price x quantity
+  std::int64_t commission = 0;      // after min/max
+  std::int64_t exact_total = 0;     // commission + fees, unrounded
+  std::int64_t charged = 0;         // what its fills were booked: whole cents
+  // Decimals shown by raw_commission and by commission, for an itemized breakdown's commission.
+  std::int8_t raw_commission_precision = 0;
+  std::int8_t commission_precision = 0;
 
   friend bool operator==(const OrderAccrual&, const OrderAccrual&) = default;
 };

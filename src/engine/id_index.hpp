@@ -62,6 +62,19 @@ class IdIndex {
 
   std::size_t size() const { return size_; }
 
+  // Room for `count` records without growing: a user that knows roughly how many ids it will
+  // hold spares the rehashes of growing to it (each places every record again).
+  void reserve(std::size_t count) {
+    std::size_t slot_count = 16;
+    while (slot_count < count * 2)
+      slot_count *= 2;
+    if (slot_count <= slots_.size()) return;
+    const std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slot_count));
+    for (const Slot& slot : old) {
+      if (slot.record != nullptr) place(slot);
+    }
+  }
+
  private:
   struct Slot {
     std::uint64_t hash = 0;

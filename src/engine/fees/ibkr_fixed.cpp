@@ -10,12 +10,17 @@ IbkrFixedCommission::IbkrFixedCommission(IbkrFixedConfig config)
       plan_(config_.minimum_per_order, config_.maximum_percent_of_value, config_.fees) {}
 
 Money IbkrFixedCommission::commission(const CommissionInput& fill) {
-  const Money raw = notional(per_share_, fill.quantity);
-  if (OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id)) {
-    return plan_.book(*accrual, fill, raw);
+  // The simulated venue brings each order's accrual: that path has nothing else to look up.
+  if (fill.accrual != nullptr) [[likely]] {
+    return plan_.book_per_share(*fill.accrual, fill, per_share_);
   }
+  return commission_kept_here(fill);
+}
+
+Money IbkrFixedCommission::commission_kept_here(const CommissionInput& fill) {
   OrderAccrual single;  // a fill without an order is an order of its own
-  return plan_.book(single, fill, raw);
+  OrderAccrual* accrual = accruals_.find_or_add(fill, fill.order_id);
+  return plan_.book_per_share(accrual != nullptr ? *accrual : single, fill, per_share_);
 }
 
 CommissionBreakdown IbkrFixedCommission::charge(const CommissionInput& fill,

@@ -38,6 +38,9 @@ class IbkrFixedCommission final : public CommissionModel {
   const IbkrFixedConfig& config() const { return config_; }
 
  private:
+  // commission() of a fill that brings no accrual: its order's totals are kept here, by id.
+  Money commission_kept_here(const CommissionInput& fill);
+
   IbkrFixedConfig config_;
   Price per_share_;  // config_.per_share as a price, ready for notional()
   StockPlan plan_;

@@ -120,7 +120,7 @@ TEST(IbkrFixed, CallerKeptAccrualsShareOneMinimumPerOrder) {
   EXPECT_EQ(model.commission(with_accrual(100)), usd("0.00"));
   EXPECT_EQ(model.commission(with_accrual(200)), usd("1.00"));
   EXPECT_EQ(model.open_orders(), 0U);
-  EXPECT_EQ(accrual.charged, usd("2.00"));
+  EXPECT_EQ(accrual.charged, usd("2.00").raw());
   model.order_closed(ClientOrderId{"o-1"});
   // A fresh accrual is a fresh order: the minimum again.
   accrual = OrderAccrual{};

@@ -1,5 +1,6 @@
 #include "engine/fees/stock_plan.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -56,6 +57,33 @@ TEST(PreparedFee, EqualsFeeAmountOnRandomFills) {
       }
       EXPECT_EQ(prepared.amount(base), expected)
           << item.name << " on " << base.value << " / " << base.commission;
+      EXPECT_EQ(
+          prepared.raw_amount(FillShares(base.quantity), base.value.raw(), base.commission.raw()),
+          expected.raw())
+          << item.name << " on " << base.value << " / " << base.commission;
+    }
+  }
+}
+
+// Whole share counts take one multiplication, other quantities notional(): the same amounts and
+// precisions either way.
+TEST(FillShares, PricesAsNotionalDoes) {
+  const std::vector<Price> rates{Price::parse("0.005").value(), Price::parse("37.21").value(),
+                                 Price::parse("0.000166").value(), Price::parse("12").value()};
+  const std::vector<Quantity> quantities{
+      Quantity::from_units(1), Quantity::from_units(250), Quantity::parse("0.5").value(),
+      Quantity::parse("3.25").value(), Quantity::from_units(2'000'000)};
+  for (const Price rate : rates) {
+    for (const Quantity quantity : quantities) {
+      const FillShares shares(quantity);
+      const Money expected = notional(rate, quantity);
+      if (const auto whole = shares.whole_times(rate)) {
+        EXPECT_EQ(*whole, expected.raw()) << rate << " x " << quantity;
+        EXPECT_EQ(rate.precision(), expected.precision()) << rate << " x " << quantity;
+      } else {
+        EXPECT_NE(quantity.precision(), 0) << rate << " x " << quantity;
+      }
+      EXPECT_EQ(shares.raw_times(rate), expected.raw()) << rate << " x " << quantity;
     }
   }
 }
@@ -79,7 +107,29 @@ TEST(StockPlan, TotalOnlyBookingMatchesTheItemizedOne) {
       EXPECT_EQ(total, breakdown.total);
       EXPECT_EQ(total.precision(), breakdown.total.precision());
       EXPECT_EQ(fast, itemized);
-      EXPECT_EQ(fast.charged, fast.exact_total.rounded(2));
+      EXPECT_EQ(fast.charged, Money::from_raw(fast.exact_total, 9).rounded(2).raw());
+    }
+  }
+}
+
+// A single-fill order without fees is charged its commission between the minimum and the cap,
+// rounded to cents: for a cap that is a whole fraction of the value (1 %) and one that is not.
+TEST(StockPlan, CapsTheCommissionAtAPercentOfTheValue) {
+  std::mt19937_64 random(5);
+  std::uniform_int_distribution<std::int64_t> shares(1, 5'000);
+  std::uniform_int_distribution<std::int64_t> cents(1, 2'000);
+  for (const char* percent : {"1", "0.7", "0.25"}) {
+    const Percent cap_percent = Percent::parse(percent).value();
+    const StockPlan plan(usd("1.00"), cap_percent, {});
+    for (int i = 0; i < 2'000; ++i) {
+      const Quantity quantity = Quantity::from_units(shares(random));
+      const Price price = Price::from_raw(cents(random) * 10'000'000, 2);
+      const Money raw = notional(Price::parse("0.005").value(), quantity);
+      const Money cap = scale(notional(price, quantity), cap_percent.raw(), 100 * kFixedScale, 9);
+      const Money expected = std::min(std::max(raw, usd("1.00")), cap).rounded(2);
+      OrderAccrual accrual;
+      EXPECT_EQ(plan.book(accrual, {Side::kBuy, quantity, price, Timestamp{}}, raw), expected)
+          << percent << " % of " << quantity << " x " << price;
     }
   }
 }

@@ -55,6 +55,9 @@ class IdTable {
 
   std::size_t size() const { return index_.size(); }
 
+  // Room for `count` ids without growing the index.
+  void reserve(std::size_t count) { index_.reserve(count); }
+
  private:
   struct IdOf {
     std::string_view operator()(const Entry& entry) const { return entry.id.value(); }

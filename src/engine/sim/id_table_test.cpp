@@ -31,6 +31,30 @@ TEST(IdTable, FindsWhatWasAddedAndNothingElse) {
   EXPECT_EQ(table.size(), 1u);
 }
 
+// Reserving before, between and after adds (also less than is held) loses and moves nothing.
+TEST(IdTable, ReserveKeepsEveryEntryFindable) {
+  IdTable<int> table;
+  table.reserve(100);
+  std::vector<IdTable<int>::Entry*> entries;
+  for (int i = 0; i < 300; ++i) {
+    if (i == 50) table.reserve(10);
+    if (i == 150) table.reserve(5'000);
+    entries.push_back(table.try_emplace(id(static_cast<std::uint64_t>(i))).first);
+    entries.back()->record = i;
+  }
+  table.erase(entries[7]);
+  EXPECT_EQ(table.size(), 299u);
+  for (int i = 0; i < 300; ++i) {
+    const auto* found = table.find(id(static_cast<std::uint64_t>(i)));
+    if (i == 7) {
+      EXPECT_EQ(found, nullptr);
+      continue;
+    }
+    ASSERT_EQ(found, entries[static_cast<std::size_t>(i)]) << i;
+    EXPECT_EQ(found->record, i);
+  }
+}
+
 TEST(IdTable, EntriesKeepTheirAddressWhileTheTableGrows) {
   IdTable<int> table;
   std::vector<IdTable<int>::Entry*> entries;

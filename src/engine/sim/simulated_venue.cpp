@@ -75,17 +75,28 @@ char* write_hex(char* out, std::uint64_t value, int min_digits) {
 
 __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
-// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: only the
-// last `at_most` decimals can be zeros to strip. Multiplications, no division (is_multiple_of_
-// pow10), as every fill's status report asks this.
+// fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: the fewest
+// decimals that show it, tried from none up, as quoted prices mostly end in zeros (index points
+// are whole numbers). Multiplications, no division (is_multiple_of_pow10), as every fill's
+// average price asks this.
 int exact_precision_at_most(std::int64_t raw, int at_most) {
+  for (int precision = 0; precision < at_most; ++precision) {
+    if (fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision)) return precision;
+  }
   if (!fixed::is_multiple_of_pow10(raw, kFixedPrecision - at_most)) {
     return fixed::exact_precision(raw);
   }
-  int precision = at_most;
-  while (precision > 0 && fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision + 1))
-    --precision;
-  return precision;
+  return at_most;
+}
+
+// Ids the venue's table makes room for up front: 8,192 index slots (128 KB), enough for the
+// orders of a long backtest, which then never rehashes the table as it fills (ids of finished
+// orders stay until `finished_orders_kept` newer ones have finished).
+constexpr std::size_t kIdsReserved = 4'096;
+
+// `price` without trailing zeros.
+inline Price shown_exactly(Price price) {
+  return Price::from_raw(price.raw(), exact_precision_at_most(price.raw(), price.precision()));
 }
 
 Nanoseconds not_negative(Nanoseconds span) {
@@ -122,6 +133,7 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
   // but shorter, "e0d5.0000001.01", so that they fit a std::string's inline buffer: a fill's
   // id is copied into the order manager, the ledger and the messages, and heap copies there
   // were a measurable share of an order's round trip. The first part names the run.
+  known_.reserve(std::min(config_.finished_orders_kept, kIdsReserved));
   std::uint64_t mix = seed ^ 0x5EEDULL;
   std::array<char, 17> prefix{};
   char* end = write_hex(prefix.data(), splitmix64(mix) & 0xFFFFULL, 4);
@@ -594,9 +606,15 @@ void SimulatedVenue::execute(SimOrder& order, const FillDecision& decision, Quan
 void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Timestamp at) {
   // A fill means the order works at the venue, whatever a custom fill model decided.
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
+  const bool first_fill = !order.filled.is_positive();
   order.filled += quantity;
   order.filled_value += notional(price, quantity);
-  order.last_fill_price = price;
+  // An order's first fill, priced exactly (the usual whole shares at a quoted price), averages
+  // its own price: nothing to compare or divide.
+  order.average_fill_price =
+      first_fill && price.precision() + quantity.precision() <= kFixedPrecision
+          ? shown_exactly(price)
+          : average_price(order, price);
   const Money fee = commission_.commission(
       CommissionInput{order.terms.side, quantity, price, at, &order.id(), &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
@@ -687,7 +705,8 @@ Report& SimulatedVenue::reusable(VenueMessage& message) {
 
 // Reports are written field by field into the VenueMessage the sink receives: nothing is built
 // first and then moved into it (a move per string), and most have no reason to carry.
-void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at) {
+inline void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state,
+                                        Timestamp at) {
   OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
   describe(report, order, state, at);
   report.reason.clear();
@@ -709,18 +728,17 @@ inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& 
   report.state = state;
   report.filled = order.filled;
   report.remaining = order.remaining();
-  report.average_fill_price = average_price(order);
+  report.average_fill_price = order.average_fill_price;
   report.time = at;
 }
 
 // Exact at 1e-9 and shown without trailing zeros, as IB reports it. Most orders fill at one
 // price: the last fill's price is checked exactly against the totals first, which spares the
 // rounding division of per_unit.
-Price SimulatedVenue::average_price(const SimOrder& order) {
+Price SimulatedVenue::average_price(const SimOrder& order, Price last_fill) {
   if (!order.filled.is_positive()) return Price{};
-  const Price last = order.last_fill_price;
-  if (Wide{last.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
-    return Price::from_raw(last.raw(), exact_precision_at_most(last.raw(), last.precision()));
+  if (Wide{last_fill.raw()} * order.filled.raw() == Wide{order.filled_value.raw()} * kFixedScale) {
+    return shown_exactly(last_fill);
   }
   const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
   return Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));

@@ -135,6 +135,24 @@ TEST(SimVenueBar, PartialFillsTakeAShareOfEachBarsVolume) {
   EXPECT_EQ(h.recorder.all<CommissionUpdate>().size(), 3u);
 }
 
+// The average is shown as IB shows it, without trailing zeros: a first fill's own price (at 50.00
+// shown as 50, at 50.50 as 50.5), and the exact average of several.
+TEST(SimVenueBar, AverageFillPriceIsShownWithoutTrailingZeros) {
+  Harness h(volume_share(10));
+  h.submit_at(minute(0), market("a", Side::kBuy, 200));
+  h.feed(bar(1, "50.00", "51.00", "49.00", "50.00", 1000));
+  h.feed(bar(2, "50.50", "51.00", "50.00", "50.50", 1000));
+  const auto s = h.recorder.statuses("a");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].average_fill_price.to_string(), "0");
+  EXPECT_EQ(s[2].average_fill_price.to_string(), "50");
+  EXPECT_EQ(s[3].average_fill_price.to_string(), "50.25");
+  Harness g;
+  g.submit_at(minute(0), market("b", Side::kBuy, 10));
+  g.feed(bar(1, "50.50", "51.00", "49.00", "50.00"));
+  EXPECT_EQ(g.recorder.statuses("b").back().average_fill_price.to_string(), "50.5");
+}
+
 TEST(SimVenueBar, TheVolumeShareIsSharedInArrivalOrderAndRoundedToLots) {
   SimulatedVenueConfig config = volume_share(10);
   config.lot_size = qty(100);

@@ -9,38 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "engine/kernel/engine.hpp"
-#include "engine/orders/order_test_fakes.hpp"
+#include "engine/kernel/engine_test_support.hpp"
 
 namespace ibtrade::engine {
 namespace {
 
 using namespace std::chrono_literals;
 
-// An engine on a fake venue, any hour allowed, with a print of ACME at 10 so that market orders
-// can be valued.
-struct EngineOnFakeVenue {
-  EngineOnFakeVenue() : engine(clock, venue, config()) {}
-  static EngineConfig config() {
-    EngineConfig config;
-    config.risk.enforce_trading_hours = false;
-    return config;
-  }
-  void start() {
-    engine.start();
-    engine.on_trade("ACME",
-                    Trade{ConId{}, clock.now(), Price::from_units(10), Quantity::from_units(1)});
-  }
-  void quote() {
-    Quote quote;
-    quote.bid = Price::from_units(10);
-    quote.ask = Price::from_units(10);
-    engine.on_quote("ACME", quote);
-  }
-
-  TestClock clock{Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 3 / 2} + 15h}};
-  order_fakes::FakeVenue venue;
-  Engine engine;
-};
+using engine_fakes::EngineOnFakeVenue;
 
 // One order per quote: a market order, or new_order() then submit() when `by_hand`.
 class OrderOnQuote final : public Strategy {

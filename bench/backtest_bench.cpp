@@ -1,12 +1,19 @@
-// Backtest throughput: the macd-cross reference strategy over bars already in memory, through
-// the whole engine (order manager, risk, simulated venue, ledger), as `ibtrade backtest` runs
-// it. The real 1-minute file (30,889 bars) is replayed; the figure is per bar.
+// Backtest throughput: strategies through the whole engine (order manager, risk, simulated
+// venue, ledger), configured as `ibtrade backtest` configures them. The macd-cross reference
+// and macd-vwap replay the real 1-minute file (30,889 bars) from memory; macd-vwap also runs
+// over synthetic symbols generated as they are read. The figures are per bar.
 #include <benchmark/benchmark.h>
+#include <date/tz.h>
 
 #include "adapters/csv/bar_csv.hpp"
+#include "core/calendar/trading_calendar.hpp"
+#include "core/calendar/us_equity_holidays.hpp"
 #include "engine/fees/ibkr_fixed.hpp"
 #include "engine/kernel/simulation.hpp"
+#include "engine/market/synthetic_feed.hpp"
+#include "engine/market/synthetic_market.hpp"
 #include "strategies/macd_cross.hpp"
+#include "strategies/macd_vwap.hpp"
 
 namespace ibtrade {
 namespace {
@@ -21,6 +28,15 @@ std::vector<engine::MarketBar> minute_bars() {
   for (const csv::CsvBar& row : csv->rows)
     bars.push_back(engine::MarketBar{"IDX", row.bar, 1min});
   return bars;
+}
+
+void set_bar_counters(benchmark::State& state, std::uint64_t bars_per_run, std::uint64_t fills) {
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(bars_per_run));
+  state.counters["bars_per_run"] = static_cast<double>(bars_per_run);
+  state.counters["fills_per_run"] = static_cast<double>(fills);
+  state.counters["ns_per_bar"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * static_cast<std::int64_t>(bars_per_run)),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 void BM_MacdCrossBacktest(benchmark::State& state) {
@@ -42,13 +58,88 @@ void BM_MacdCrossBacktest(benchmark::State& state) {
     fills = sim.engine().ledger().execution_count();
     benchmark::DoNotOptimize(sim.engine().ledger().equity());
   }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(bars.size()));
-  state.counters["fills_per_run"] = static_cast<double>(fills);
-  state.counters["ns_per_bar"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * static_cast<std::int64_t>(bars.size())),
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  set_bar_counters(state, bars.size(), fills);
 }
 BENCHMARK(BM_MacdCrossBacktest)->Unit(benchmark::kMillisecond);
+
+// macd-vwap with its default parameters over the 1-minute file, as `ibtrade backtest --strategy
+// macd-vwap --data FILE` runs it: CSV bars carry no trusted session hours, so neither the
+// simulation nor the strategy has a calendar (the strategy's session is then 09:30-16:00 UTC).
+void BM_MacdVwapBacktest(benchmark::State& state) {
+  const std::vector<engine::MarketBar> bars = minute_bars();
+  std::uint64_t fills = 0;
+  for (auto _ : state) {
+    engine::IbkrFixedCommission commission;
+    engine::SimulationConfig config;
+    config.engine.starting_cash = Money::from_units(100'000);
+    config.engine.risk.enforce_trading_hours = false;
+    config.venue.commission_reporting = engine::CommissionReporting::kInFill;
+    engine::Simulation sim(config, commission);
+    strategies::MacdVwap strategy;
+    sim.add_strategy(StrategyId{"macd-vwap"}, strategy);
+    engine::SpanBarFeed feed(bars);
+    sim.add_feed(feed);
+    sim.run();
+    fills = sim.engine().ledger().execution_count();
+    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+  }
+  set_bar_counters(state, bars.size(), fills);
+}
+BENCHMARK(BM_MacdVwapBacktest)->Unit(benchmark::kMillisecond);
+
+// macd-vwap over N synthetic symbols for the 20 sessions of March 2026, as `ibtrade backtest
+// --strategy macd-vwap --synthetic N --from 2026-03-02 --to 2026-03-27` runs it: the US equity
+// calendar for sessions and trading hours, bars generated as they are read (the generation is
+// part of the figure).
+void BM_MacdVwapSynthetic(benchmark::State& state) {
+  const auto symbols = static_cast<std::size_t>(state.range(0));
+  const TradingCalendar calendar{*date::locate_zone("America/New_York"), HolidayTable::us_equity()};
+  const date::year_month_day from{date::year{2026} / 3 / 2};
+  const date::year_month_day to{date::year{2026} / 3 / 27};
+  std::uint64_t bars = 0;
+  std::uint64_t fills = 0;
+  for (auto _ : state) {
+    engine::market::SyntheticMarket market(1, symbols, calendar);
+    engine::market::SyntheticBarFeed feed(market, from, to);
+    engine::IbkrFixedCommission commission;
+    engine::SimulationConfig config;
+    config.engine.starting_cash = Money::from_units(100'000);
+    config.engine.risk.enforce_trading_hours = true;
+    config.venue.commission_reporting = engine::CommissionReporting::kInFill;
+    config.seed = 1;
+    engine::Simulation sim(config, commission, &calendar);
+    strategies::MacdVwap strategy({}, &calendar);
+    sim.add_strategy(StrategyId{"macd-vwap"}, strategy);
+    sim.add_feed(feed);
+    sim.run();
+    bars = sim.bars_processed();
+    fills = sim.engine().ledger().execution_count();
+    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+  }
+  set_bar_counters(state, bars, fills);
+}
+BENCHMARK(BM_MacdVwapSynthetic)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
+
+// The synthetic feed alone over the same sessions: what generating the bars costs of the figure
+// above.
+void BM_SyntheticBars(benchmark::State& state) {
+  const auto symbols = static_cast<std::size_t>(state.range(0));
+  const TradingCalendar calendar{*date::locate_zone("America/New_York"), HolidayTable::us_equity()};
+  std::uint64_t bars = 0;
+  for (auto _ : state) {
+    engine::market::SyntheticMarket market(1, symbols, calendar);
+    engine::market::SyntheticBarFeed feed(market, date::year{2026} / 3 / 2,
+                                          date::year{2026} / 3 / 27);
+    engine::MarketBar scratch;
+    bars = 0;
+    while (const engine::MarketBar* bar = feed.next_ref(scratch)) {
+      benchmark::DoNotOptimize(bar->bar.close);
+      ++bars;
+    }
+  }
+  set_bar_counters(state, bars, 0);
+}
+BENCHMARK(BM_SyntheticBars)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ibtrade

@@ -30,6 +30,10 @@ std::vector<engine::MarketBar> minute_bars() {
   return bars;
 }
 
+// The synthetic runs' sessions: March 2026, 20 of them.
+constexpr date::year_month_day kMarchFrom{date::year{2026} / 3 / 2};
+constexpr date::year_month_day kMarchTo{date::year{2026} / 3 / 27};
+
 void set_bar_counters(benchmark::State& state, std::uint64_t bars_per_run, std::uint64_t fills) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(bars_per_run));
   state.counters["bars_per_run"] = static_cast<double>(bars_per_run);
@@ -39,51 +43,56 @@ void set_bar_counters(benchmark::State& state, std::uint64_t bars_per_run, std::
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+// What one pass did: bars through the engine and fills booked.
+struct PassCounts {
+  std::uint64_t bars = 0;
+  std::uint64_t fills = 0;
+};
+
+// One pass as `ibtrade backtest` configures it: Fixed commission reported in the fill, market
+// orders filled at the next bar's open, trading hours checked only with a calendar (CSV bars
+// carry no session hours to trust).
+PassCounts run_pass(const StrategyId& id, engine::Strategy& strategy, engine::BarFeed& feed,
+                    Money cash, const TradingCalendar* calendar = nullptr) {
+  engine::IbkrFixedCommission commission;
+  engine::SimulationConfig config;
+  config.engine.starting_cash = cash;
+  config.engine.risk.enforce_trading_hours = calendar != nullptr;
+  config.venue.commission_reporting = engine::CommissionReporting::kInFill;
+  config.seed = 1;
+  engine::Simulation sim(config, commission, calendar);
+  sim.add_strategy(id, strategy);
+  sim.add_feed(feed);
+  sim.run();
+  benchmark::DoNotOptimize(sim.engine().ledger().equity());
+  return PassCounts{sim.bars_processed(), sim.engine().ledger().execution_count()};
+}
+
 void BM_MacdCrossBacktest(benchmark::State& state) {
   const std::vector<engine::MarketBar> bars = minute_bars();
-  std::uint64_t fills = 0;
+  PassCounts counts;
   for (auto _ : state) {
-    engine::IbkrFixedCommission commission;
-    engine::SimulationConfig config;
-    config.engine.starting_cash = Money::from_units(1'000'000);
-    config.engine.risk.enforce_trading_hours = false;
-    config.venue.commission_reporting = engine::CommissionReporting::kInFill;
-    engine::Simulation sim(config, commission);
     strategies::MacdCross strategy;
-    sim.add_strategy(StrategyId{"macd-cross"}, strategy);
     // Read in place: copying the 30,889 bars for every run would be timed with the engine.
     engine::SpanBarFeed feed(bars);
-    sim.add_feed(feed);
-    sim.run();
-    fills = sim.engine().ledger().execution_count();
-    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+    counts = run_pass(StrategyId{"macd-cross"}, strategy, feed, Money::from_units(1'000'000));
   }
-  set_bar_counters(state, bars.size(), fills);
+  set_bar_counters(state, counts.bars, counts.fills);
 }
 BENCHMARK(BM_MacdCrossBacktest)->Unit(benchmark::kMillisecond);
 
 // macd-vwap with its default parameters over the 1-minute file, as `ibtrade backtest --strategy
-// macd-vwap --data FILE` runs it: CSV bars carry no trusted session hours, so neither the
-// simulation nor the strategy has a calendar (the strategy's session is then 09:30-16:00 UTC).
+// macd-vwap --data FILE` runs it: neither the simulation nor the strategy has a calendar (the
+// strategy's session is then 09:30-16:00 UTC).
 void BM_MacdVwapBacktest(benchmark::State& state) {
   const std::vector<engine::MarketBar> bars = minute_bars();
-  std::uint64_t fills = 0;
+  PassCounts counts;
   for (auto _ : state) {
-    engine::IbkrFixedCommission commission;
-    engine::SimulationConfig config;
-    config.engine.starting_cash = Money::from_units(100'000);
-    config.engine.risk.enforce_trading_hours = false;
-    config.venue.commission_reporting = engine::CommissionReporting::kInFill;
-    engine::Simulation sim(config, commission);
     strategies::MacdVwap strategy;
-    sim.add_strategy(StrategyId{"macd-vwap"}, strategy);
     engine::SpanBarFeed feed(bars);
-    sim.add_feed(feed);
-    sim.run();
-    fills = sim.engine().ledger().execution_count();
-    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+    counts = run_pass(StrategyId{"macd-vwap"}, strategy, feed, Money::from_units(100'000));
   }
-  set_bar_counters(state, bars.size(), fills);
+  set_bar_counters(state, counts.bars, counts.fills);
 }
 BENCHMARK(BM_MacdVwapBacktest)->Unit(benchmark::kMillisecond);
 
@@ -94,29 +103,15 @@ BENCHMARK(BM_MacdVwapBacktest)->Unit(benchmark::kMillisecond);
 void BM_MacdVwapSynthetic(benchmark::State& state) {
   const auto symbols = static_cast<std::size_t>(state.range(0));
   const TradingCalendar calendar{*date::locate_zone("America/New_York"), HolidayTable::us_equity()};
-  const date::year_month_day from{date::year{2026} / 3 / 2};
-  const date::year_month_day to{date::year{2026} / 3 / 27};
-  std::uint64_t bars = 0;
-  std::uint64_t fills = 0;
+  PassCounts counts;
   for (auto _ : state) {
     engine::market::SyntheticMarket market(1, symbols, calendar);
-    engine::market::SyntheticBarFeed feed(market, from, to);
-    engine::IbkrFixedCommission commission;
-    engine::SimulationConfig config;
-    config.engine.starting_cash = Money::from_units(100'000);
-    config.engine.risk.enforce_trading_hours = true;
-    config.venue.commission_reporting = engine::CommissionReporting::kInFill;
-    config.seed = 1;
-    engine::Simulation sim(config, commission, &calendar);
+    engine::market::SyntheticBarFeed feed(market, kMarchFrom, kMarchTo);
     strategies::MacdVwap strategy({}, &calendar);
-    sim.add_strategy(StrategyId{"macd-vwap"}, strategy);
-    sim.add_feed(feed);
-    sim.run();
-    bars = sim.bars_processed();
-    fills = sim.engine().ledger().execution_count();
-    benchmark::DoNotOptimize(sim.engine().ledger().equity());
+    counts =
+        run_pass(StrategyId{"macd-vwap"}, strategy, feed, Money::from_units(100'000), &calendar);
   }
-  set_bar_counters(state, bars, fills);
+  set_bar_counters(state, counts.bars, counts.fills);
 }
 BENCHMARK(BM_MacdVwapSynthetic)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
 
@@ -128,8 +123,7 @@ void BM_SyntheticBars(benchmark::State& state) {
   std::uint64_t bars = 0;
   for (auto _ : state) {
     engine::market::SyntheticMarket market(1, symbols, calendar);
-    engine::market::SyntheticBarFeed feed(market, date::year{2026} / 3 / 2,
-                                          date::year{2026} / 3 / 27);
+    engine::market::SyntheticBarFeed feed(market, kMarchFrom, kMarchTo);
     engine::MarketBar scratch;
     bars = 0;
     while (const engine::MarketBar* bar = feed.next_ref(scratch)) {

@@ -55,7 +55,11 @@ class Engine::Context final : public StrategyContext {
     // strategy id and reference are new_order's.
     OrderManager::Draft draft = engine_.orders_.draft();
     Order& order = draft.order();
-    fill_new(order, symbol, side, type, quantity);
+    name_new_order(order);
+    order.contract.symbol = symbol;
+    order.side = side;
+    order.type = type;
+    order.quantity = quantity;
     terms.apply_to(order);
     return submit_to_manager(order.client_order_id, draft);
   }
@@ -138,6 +142,22 @@ class Engine::Context final : public StrategyContext {
   }
 
  private:
+  // fill_new's naming (id, strategy id, reference) for a blank order, from the id text kept
+  // here: no virtual calls, and the id is written straight into the order rather than returned
+  // as a new string and moved in.
+  void name_new_order(Order& order) {
+    if (id_prefix_size_ != 0) {
+      ++sequence_;
+      count_up_digits();
+      order.client_order_id =
+          ClientOrderId{std::string(id_text_.data(), id_prefix_size_ + digit_count_)};
+    } else {
+      order.client_order_id = next_order_id();
+    }
+    // A copy of a string of known size: cheaper than assigning the text (a replace).
+    order.order_ref = order.client_order_id.value();
+    order.strategy_id = slot_.id;
+  }
   void prepare(Order& order) {
     if (order.client_order_id.value().empty()) order.client_order_id = next_order_id();
     if (!same_bytes(order.strategy_id.value(), slot_.id.value())) order.strategy_id = slot_.id;
@@ -323,7 +343,10 @@ inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
   if (record.order != &order) {
     // A recorded order keeps its id and contract (ManagedOrder): copied once per run.
     update.client_order_id = order.order.client_order_id;
-    update.symbol = order.order.contract.symbol;
+    // A strategy mostly trades one symbol: its orders' updates leave the symbol as it was.
+    if (!same_bytes(update.symbol, order.order.contract.symbol)) {
+      update.symbol = order.order.contract.symbol;
+    }
     record.order = &order;
   }
   const std::string& reason =

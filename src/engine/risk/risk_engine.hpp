@@ -41,7 +41,14 @@ class RiskEngine final : public RiskGate {
     return check(order, action, Validation::kValidate);
   }
   // The order manager validates every order before it asks: it is not validated twice.
+  // Inline: with no order limit and no loss limit (the usual backtest) an ACTIVE engine has
+  // only the rate window to keep for a submit or modify, and check()'s tests in turn would
+  // all fail.
   RiskDecision check_validated(const Order& order, RiskAction action) override {
+    if (action != RiskAction::kCancel && nothing_to_check()) {
+      orders_.record(view_.now());
+      return RiskDecision::allow();
+    }
     return check(order, action, Validation::kAlreadyValid);
   }
 
@@ -114,6 +121,11 @@ class RiskEngine final : public RiskGate {
     if (state_ != TradingState::kActive) return false;
     if (loss_limit_stale_) refresh_daily_loss_limit();
     return loss_limit_ && view_.daily_pnl() < loss_floor_;
+  }
+  // ACTIVE with no order limit, and no loss limit in force or to be worked out
+  // (rewatch_daily_loss): a validated submit or modify passes.
+  bool nothing_to_check() const {
+    return state_ == TradingState::kActive && !limits_orders_ && !watch_daily_loss_;
   }
   // Whether update() has anything to check: ACTIVE, and a loss limit in force or to be worked
   // out. Kept with the state and the limit, so that a bar without a loss limit costs one test.

@@ -20,14 +20,6 @@ void StrategyContext::fill_new(Order& order, const Symbol& symbol, Side side, Or
   order.order_ref = order.client_order_id.value();
 }
 
-void StrategyContext::OrderTerms::apply_to(Order& order) const {
-  order.limit_price = limit_price;
-  order.stop_price = stop_price;
-  order.trail_amount = trail_amount;
-  order.trail_percent = trail_percent;
-  order.tif = tif;
-}
-
 SubmitResult StrategyContext::submit_new(const Symbol& symbol, Side side, OrderType type,
                                          Quantity quantity, const OrderTerms& terms) {
   Order order = new_order(symbol, side, type, quantity);

@@ -121,7 +121,14 @@ class StrategyContext {
     std::optional<Percent> trail_percent = std::nullopt;
     TimeInForce tif = TimeInForce::kDay;
 
-    void apply_to(Order& order) const;
+    // Inline: every convenience order passes through it.
+    void apply_to(Order& order) const {
+      order.limit_price = limit_price;
+      order.stop_price = stop_price;
+      order.trail_amount = trail_amount;
+      order.trail_percent = trail_percent;
+      order.tif = tif;
+    }
   };
   // Submits new_order(symbol, side, type, quantity) completed with `terms`: the conveniences'
   // way in. This builds the order and passes it to submit(); an implementation may build it

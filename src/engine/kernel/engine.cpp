@@ -377,8 +377,10 @@ void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   slot->strategy->on_order_update(*slot->context, record.update);
 }
 
-void Engine::add_update_record() {
-  update_records_.push_back(std::make_unique<UpdateRecord>());
+Engine::UpdateRecord& Engine::nested_update_record() {
+  const std::size_t index = update_depth_ - 1;
+  if (index == nested_updates_.size()) nested_updates_.push_back(std::make_unique<UpdateRecord>());
+  return *nested_updates_[index];
 }
 
 void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {

@@ -135,10 +135,10 @@ class Engine final : private OrderListener, private RiskView {
     const ManagedOrder* order = nullptr;  // what `update` describes
   };
   UpdateRecord& update_record() {
-    if (update_depth_ == update_records_.size()) add_update_record();
-    return *update_records_[update_depth_];
+    if (update_depth_ == 0) return top_update_;
+    return nested_update_record();
   }
-  void add_update_record();
+  UpdateRecord& nested_update_record();
   static void describe(UpdateRecord& record, const ManagedOrder& order, OrderStatus previous);
   void error(std::string what);
   // What market data leaves behind per symbol: the last price (risk values market orders at it)
@@ -187,9 +187,11 @@ class Engine final : private OrderListener, private RiskView {
   OwnerCache owner_cache_;  // owner_of's last answer
   // One update record per nesting level of on_order_update: a strategy that acts inside the
   // callback may cause updates of other orders, and the record it is reading must not change
-  // under it. Pointers, so that a record stays put while a deeper level is added.
-  std::vector<std::unique_ptr<UpdateRecord>> update_records_;
-  std::size_t update_depth_ = 0;  // the levels in use
+  // under it. The first level, nearly every update, is a member; deeper ones are pointers, so
+  // that a record stays put while a deeper level is added.
+  UpdateRecord top_update_;
+  std::vector<std::unique_ptr<UpdateRecord>> nested_updates_;  // level i + 1 at index i
+  std::size_t update_depth_ = 0;                               // the levels in use
   std::map<StrategyId, StrategySlot*> by_id_;
   std::map<Symbol, SymbolMarket, std::less<>> markets_;
   // The record found last: a run mostly sends one symbol's data in a row, and one string

@@ -361,23 +361,6 @@ std::size_t OrderManager::cancel_all() {
 
 // --- venue input -----------------------------------------------------------------------------
 
-void OrderManager::on_venue_message(const VenueMessage& message) {
-  std::visit(
-      [this](const auto& m) {
-        using T = std::decay_t<decltype(m)>;
-        if constexpr (std::is_same_v<T, OrderStatusReport>) {
-          on_status(m);
-        } else if constexpr (std::is_same_v<T, ExecutionReport>) {
-          on_execution(m);
-        } else if constexpr (std::is_same_v<T, CommissionUpdate>) {
-          on_commission(m);
-        } else {
-          on_rejected(m);
-        }
-      },
-      message);
-}
-
 void OrderManager::on_status(const OrderStatusReport& report) {
   ManagedOrder* order = lookup(report.client_order_id);
   if (order == nullptr) {

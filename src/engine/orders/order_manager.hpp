@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -99,7 +101,23 @@ class OrderManager {
   // Returns how many orders it cancelled or dropped.
   std::size_t cancel_all();
 
-  void on_venue_message(const VenueMessage& message);
+  // Inline: the engine's call for each venue message goes straight to its handler.
+  void on_venue_message(const VenueMessage& message) {
+    std::visit(
+        [this](const auto& m) {
+          using T = std::decay_t<decltype(m)>;
+          if constexpr (std::is_same_v<T, OrderStatusReport>) {
+            on_status(m);
+          } else if constexpr (std::is_same_v<T, ExecutionReport>) {
+            on_execution(m);
+          } else if constexpr (std::is_same_v<T, CommissionUpdate>) {
+            on_commission(m);
+          } else {
+            on_rejected(m);
+          }
+        },
+        message);
+  }
 
   const ManagedOrder* find(const ClientOrderId& id) const;
   // Not finished (held exits included), in submission order.

@@ -134,7 +134,10 @@ class Simulation {
   // folded into run_until's loop: calls cost more than most of what these do for a bar.
   inline NextEvent next_source() const;
   inline void step(NextEvent next);
-  inline bool step_bar(Timestamp until);
+  inline bool step_ordered(Timestamp until);
+  inline bool step_data(Timestamp limit);
+  inline void deliver_message();
+  void queue_message(VenueMessage&& message);
   inline void advance_clock(Timestamp to);
   void note_horizon();
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
@@ -166,17 +169,20 @@ class Simulation {
   EventQueue<Event> queue_;
   // The venue's channel is first in first out (its stamps never go back), so its messages need
   // no heap; nor do bar completions while they come in time order (bars of one length). Both
-  // are merged with queue_ by (time, push order).
+  // are merged with queue_ by (time, push order). The venue's sink moves each message into the
+  // slot it is delivered from (queue_message): slots are reused, so their strings keep their
+  // storage, and no message is moved again or destroyed after it is handled.
   StampedFifo<VenueMessage> deliveries_;
   StampedRing<BarComplete> completions_;
   std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
-  // No event other than a bar completion or new data is due before this instant: the venue's
-  // messages, queue_'s events, the engine's wakeups and the commands in flight to the venue all
+  // No event other than a bar completion, a venue message or new data is due before this
+  // instant: queue_'s events, the engine's wakeups and the commands in flight to the venue all
   // come at or after it. It may be earlier than the truth (a timer cancelled since), never
-  // later. So while the next completion or bar comes before it, that is the next event, found
-  // without asking the other sources. Lowered where they gain an earlier event: messages,
-  // queue_ pushes and commands (CommandTap) as they are queued, timers after each bar the
-  // engine handles on that path; worked out afresh after any other event.
+  // later. So while the next completion, message or bar comes before it, that is the next
+  // event, found by comparing the fronts of those three ordered streams without asking the
+  // other sources (step_ordered). Lowered where they gain an earlier event: queue_ pushes and
+  // commands (CommandTap) as they are queued, timers after each bar or message the engine
+  // handles on that path; worked out afresh after any other event.
   Timestamp horizon_ = Timestamp::min();
   SimulatedVenue venue_;
   // The engine's commands reach venue_ through this, which lowers the horizon to their arrival.

@@ -40,6 +40,12 @@ class BarFeed {
   virtual const MarketBar* next_ref(MarketBar& scratch) {
     return next_into(scratch) ? &scratch : nullptr;
   }
+  // The same stream again, as runs of bars read in place: the next bars in order, valid as long
+  // as the feed, after which the stream goes on (an empty run: the end). For a feed that keeps
+  // its bars in memory for the whole run, so that a reader steps through them with a pointer
+  // rather than a call per bar. nullopt: the feed has no such runs (the default); read it with
+  // next_ref and friends. Do not mix with them on one feed.
+  virtual std::optional<std::span<const MarketBar>> next_run() { return std::nullopt; }
 };
 
 // Copies `from` into `into`, assigning the symbol string only when it changes.
@@ -67,6 +73,12 @@ class SpanBarFeed final : public BarFeed {
   const MarketBar* next_ref(MarketBar& /*scratch*/) override {
     return index_ == bars_.size() ? nullptr : &bars_[index_++];
   }
+  // Every bar not read yet, as one run.
+  std::optional<std::span<const MarketBar>> next_run() override {
+    const std::span<const MarketBar> run = bars_.subspan(index_);
+    index_ = bars_.size();
+    return run;
+  }
 
  private:
   std::span<const MarketBar> bars_;
@@ -83,6 +95,7 @@ class VectorBarFeed final : public BarFeed {
   std::optional<MarketBar> next() override { return reader_.next(); }
   bool next_into(MarketBar& bar) override { return reader_.next_into(bar); }
   const MarketBar* next_ref(MarketBar& scratch) override { return reader_.next_ref(scratch); }
+  std::optional<std::span<const MarketBar>> next_run() override { return reader_.next_run(); }
 
  private:
   std::vector<MarketBar> bars_;

@@ -56,23 +56,39 @@ void Simulation::add_feed(BarFeed& feed) {
 
 // The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
-  if (slot.spare == nullptr) slot.spare = take_pool_bar();
-  slot.next = slot.feed->next_ref(*slot.spare);
+  // Within a run: a pointer step, no call.
   slot.held = nullptr;
+  slot.next = slot.run_next != slot.run_end ? slot.run_next++ : read_run_or_ref(slot);
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
     return;
-  }
-  // Read into the pool bar: it stays with the bar until the bar completes.
-  if (slot.next == slot.spare) {
-    slot.held = slot.spare;
-    slot.spare = nullptr;
   }
   slot.next_time = slot.next->bar.time;
   // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
   if (slot.symbol == nullptr || !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
     slot.symbol = &intern(slot.next->symbol);
   }
+}
+
+// A feed's next run, or its next bar by reference: in place, or read into a pool bar, which then
+// stays with the bar until it completes. Null at the end.
+const MarketBar* Simulation::read_run_or_ref(FeedSlot& slot) {
+  if (slot.has_runs) {
+    if (const auto run = slot.feed->next_run()) {
+      if (run->empty()) return nullptr;
+      slot.run_next = run->data() + 1;
+      slot.run_end = run->data() + run->size();
+      return run->data();
+    }
+    slot.has_runs = false;
+  }
+  if (slot.spare == nullptr) slot.spare = take_pool_bar();
+  const MarketBar* const next = slot.feed->next_ref(*slot.spare);
+  if (next != nullptr && next == slot.spare) {
+    slot.held = slot.spare;
+    slot.spare = nullptr;
+  }
+  return next;
 }
 
 namespace {

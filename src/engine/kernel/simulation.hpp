@@ -113,7 +113,9 @@ class Simulation {
   };
   using Event = std::variant<BarComplete, SessionClose>;
   // A feed and its pending bar. The bar is read in place where the feed keeps its bars in
-  // memory (BarFeed::next_ref), else into a pool bar that stays with it until it completes.
+  // memory: stepped through by pointer where the feed hands them out in runs
+  // (BarFeed::next_run), else one by one (BarFeed::next_ref); or it is read into a pool bar that
+  // stays with it until it completes.
   struct FeedSlot {
     // next->bar.time, or Timestamp::max() at the end.
     Timestamp next_time = Timestamp::max();
@@ -121,6 +123,10 @@ class Simulation {
     MarketBar* held = nullptr;        // the pool bar `next` was read into, or null
     MarketBar* spare = nullptr;       // a pool bar for the next read, or null
     SymbolSlot* symbol = nullptr;     // next->symbol's slot; valid when next is set
+    // The rest of the feed's current run, [run_next, run_end).
+    const MarketBar* run_next = nullptr;
+    const MarketBar* run_end = nullptr;
+    bool has_runs = true;  // false once the feed said it has none
     BarFeed* feed = nullptr;
   };
 
@@ -143,6 +149,7 @@ class Simulation {
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
   void note_command() { lower_horizon(venue_.next_arrival_time()); }
   inline void read_next(FeedSlot& slot);
+  const MarketBar* read_run_or_ref(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();

@@ -201,7 +201,7 @@ Timestamp Simulation::next_event_time() const {
 }
 
 void Simulation::note_horizon() {
-  horizon_ = std::min(engine_.next_wakeup(), venue_.next_arrival_time());
+  horizon_ = std::min({engine_.next_wakeup(), venue_.next_arrival_time(), run_end_});
   if (!queue_.empty()) horizon_ = std::min(horizon_, queue_.next_time());
 }
 
@@ -212,11 +212,10 @@ void Simulation::note_horizon() {
 }
 
 // The streams that are in time order of their own (bar completions, venue messages, new data):
-// their next event, when it comes before the horizon (and by `until`). False when the full
-// choice (next_source) must be made.
-[[gnu::always_inline]] inline bool Simulation::step_ordered(Timestamp until) {
-  // Events at `until` still run; past the horizon, `until` needs no room of its own.
-  const Timestamp limit = until < horizon_ ? until + Nanoseconds{1} : horizon_;
+// their next event, when it comes before the horizon (which is also before the end of the
+// run_until call). False when the full choice (next_source) must be made.
+[[gnu::always_inline]] inline bool Simulation::step_ordered() {
+  const Timestamp limit = horizon_;
   // Completions and messages by (time, push order); at equal instants both go before new data.
   if (!deliveries_.empty()) [[unlikely]] {
     const auto& message = deliveries_.front();
@@ -294,9 +293,11 @@ bool Simulation::run_until(Timestamp until) {
     engine_.start();
   }
   // Worked out afresh: a caller may have acted between calls (or an input thrown out of one).
+  // Events at `until` still run.
+  run_end_ = until == Timestamp::max() ? until : until + Nanoseconds{1};
   horizon_ = Timestamp::min();
   for (;;) {
-    if (step_ordered(until)) continue;
+    if (step_ordered()) continue;
     const NextEvent next = next_source();
     if (next.source == Source::kNone) {
       if (open_day_) close_session(*open_day_);

@@ -140,7 +140,7 @@ class Simulation {
   // folded into run_until's loop: calls cost more than most of what these do for a bar.
   inline NextEvent next_source() const;
   inline void step(NextEvent next);
-  inline bool step_ordered(Timestamp until);
+  inline bool step_ordered();
   inline bool step_data(Timestamp limit);
   inline void deliver_message();
   void queue_message(VenueMessage&& message);
@@ -189,8 +189,11 @@ class Simulation {
   // event, found by comparing the fronts of those three ordered streams without asking the
   // other sources (step_ordered). Lowered where they gain an earlier event: queue_ pushes and
   // commands (CommandTap) as they are queued, timers after each bar or message the engine
-  // handles on that path; worked out afresh after any other event.
+  // handles on that path; worked out afresh after any other event. Never after run_end_.
   Timestamp horizon_ = Timestamp::min();
+  // The instant the current run_until call stops before (its `until` plus one nanosecond): the
+  // horizon is never after it, so the ordered streams need no separate check against `until`.
+  Timestamp run_end_ = Timestamp::max();
   SimulatedVenue venue_;
   // The engine's commands reach venue_ through this, which lowers the horizon to their arrival.
   CommandTap commands_{*this};

@@ -1,5 +1,6 @@
 #include "engine/kernel/simulation.hpp"
 
+#include <cassert>
 #include <limits>
 #include <stdexcept>
 
@@ -49,6 +50,7 @@ void Simulation::CommandTap::cancel(const ClientOrderId& client_order_id) {
 void Simulation::add_feed(BarFeed& feed) {
   FeedSlot& slot = feeds_.emplace_back();
   slot.feed = &feed;
+  slot.sole_symbol = feed.sole_symbol();
   single_feed_ = feeds_.size() == 1;
   read_next(slot);
   note_data_due();
@@ -64,8 +66,12 @@ void Simulation::add_feed(BarFeed& feed) {
     return;
   }
   slot.next_time = slot.next->bar.time;
-  // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (slot.symbol == nullptr || !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
+  // A feed of one symbol names it once, on its first bar. Otherwise a bar mostly has the same
+  // symbol as the feed's previous bar: one comparison, no lookup.
+  assert(slot.sole_symbol == nullptr || same_bytes(*slot.sole_symbol, slot.next->symbol));
+  if (slot.symbol == nullptr) {
+    slot.symbol = &intern(slot.sole_symbol != nullptr ? *slot.sole_symbol : slot.next->symbol);
+  } else if (slot.sole_symbol == nullptr && !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
     slot.symbol = &intern(slot.next->symbol);
   }
 }

@@ -127,6 +127,9 @@ class Simulation {
     const MarketBar* run_next = nullptr;
     const MarketBar* run_end = nullptr;
     bool has_runs = true;  // false once the feed said it has none
+    // The feed's sole symbol (BarFeed::sole_symbol), if it has one: its bars' own symbols are
+    // then never compared.
+    const Symbol* sole_symbol = nullptr;
     BarFeed* feed = nullptr;
   };
 

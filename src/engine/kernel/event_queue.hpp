@@ -153,13 +153,10 @@ class StampedFifo {
 };
 
 // Small plain items that arrive in time order (the completions of bars of equal length), ordered
-// against an EventQueue by (time, sequence). The latest item is kept apart from the others, which
-// wait in a ring over a power-of-two buffer. In the usual run the item pushed last is taken
-// before the next push (each bar completes before the next one is read): the ring then stays
-// empty, and a push and a pop each write or read that one item, with no index work. Otherwise a
-// push moves the latest item into the ring, and nothing is allocated once the ring has grown to
-// the most items ever queued at once. The front item is taken out by value before it is handled,
-// so handling may push more (and grow the ring) freely.
+// against an EventQueue by (time, sequence). A ring over a power-of-two buffer: a push and a pop
+// each move one index, and nothing is allocated once the ring has grown to the most items ever
+// queued at once. The front item is taken out by value before it is handled, so handling may
+// push more (and grow the ring) freely.
 template <class T>
 class StampedRing {
   static_assert(std::is_trivially_copyable_v<T>, "items are copied in and out of the ring");
@@ -173,40 +170,25 @@ class StampedRing {
 
   StampedRing() : items_(kInitialCapacity) {}
 
-  // The ring holds items only while the latest one is kept too.
-  bool empty() const { return !has_latest_; }
-  std::size_t size() const {
-    return static_cast<std::size_t>(tail_ - head_) + (has_latest_ ? 1U : 0U);
-  }
+  bool empty() const { return head_ == tail_; }
+  std::size_t size() const { return static_cast<std::size_t>(tail_ - head_); }
   // The earliest and the latest item; the ring must not be empty.
-  const Item& front() const { return head_ == tail_ ? latest_ : items_[head_ & mask_]; }
-  const Item& back() const { return latest_; }
+  const Item& front() const { return items_[head_ & mask_]; }
+  const Item& back() const { return items_[(tail_ - 1) & mask_]; }
 
-  // Inline, with the rare move into the ring out of line: pushed once per bar.
+  // Inline, with the rare growth out of line: pushed once per bar.
   [[gnu::always_inline]] void push(Timestamp at, std::uint64_t seq, const T& value) {
-    if (has_latest_) [[unlikely]]
-      keep_in_ring(latest_);
-    latest_ = Item{at, seq, value};
-    has_latest_ = true;
+    if (tail_ - head_ > mask_) grow();
+    items_[tail_++ & mask_] = Item{at, seq, value};
   }
   // Removes and returns the front item; the ring must not be empty.
-  Item pop() {
-    if (head_ == tail_) [[likely]] {
-      has_latest_ = false;
-      return latest_;
-    }
-    return items_[head_++ & mask_];
-  }
+  Item pop() { return items_[head_++ & mask_]; }
 
  private:
   static constexpr std::size_t kInitialCapacity = 16;
 
-  [[gnu::noinline]] void keep_in_ring(const Item& item) {
-    if (tail_ - head_ > mask_) grow();
-    items_[tail_++ & mask_] = item;
-  }
   // Twice the room, the queued items laid out again from the start in their order.
-  void grow() {
+  [[gnu::noinline]] void grow() {
     std::vector<Item> wider(items_.size() * 2);
     const std::uint64_t count = tail_ - head_;
     for (std::uint64_t i = 0; i < count; ++i)
@@ -217,9 +199,7 @@ class StampedRing {
     tail_ = count;
   }
 
-  Item latest_{};            // the item pushed last, if has_latest_
-  bool has_latest_ = false;  // false: the ring is empty too
-  std::vector<Item> items_;  // the items before latest_, [head_, tail_) in push order
+  std::vector<Item> items_;
   std::uint64_t mask_ = kInitialCapacity - 1;  // items_.size() - 1
   std::uint64_t head_ = 0;                     // the front item's position (before masking)
   std::uint64_t tail_ = 0;                     // one past the back item's

@@ -58,9 +58,14 @@ void Simulation::add_feed(BarFeed& feed) {
 
 // The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
-  // Within a run: a pointer step, no call.
   slot.held = nullptr;
-  slot.next = slot.run_next != slot.run_end ? slot.run_next++ : read_run_or_ref(slot);
+  if (slot.run_next != slot.run_end) {
+    slot.next = slot.run_next++;  // within a run: a pointer step, no call
+  } else if (!slot.has_runs) {
+    slot.next = read_ref(slot);
+  } else {
+    slot.next = read_run(slot);
+  }
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
     return;
@@ -76,18 +81,9 @@ void Simulation::add_feed(BarFeed& feed) {
   }
 }
 
-// A feed's next run, or its next bar by reference: in place, or read into a pool bar, which then
-// stays with the bar until it completes. Null at the end.
-const MarketBar* Simulation::read_run_or_ref(FeedSlot& slot) {
-  if (slot.has_runs) {
-    if (const auto run = slot.feed->next_run()) {
-      if (run->empty()) return nullptr;
-      slot.run_next = run->data() + 1;
-      slot.run_end = run->data() + run->size();
-      return run->data();
-    }
-    slot.has_runs = false;
-  }
+// The feed's next bar by reference: in place, or read into a pool bar, which then stays with the
+// bar until it completes. Null at the end.
+[[gnu::always_inline]] inline const MarketBar* Simulation::read_ref(FeedSlot& slot) {
   if (slot.spare == nullptr) slot.spare = take_pool_bar();
   const MarketBar* const next = slot.feed->next_ref(*slot.spare);
   if (next != nullptr && next == slot.spare) {
@@ -95,6 +91,19 @@ const MarketBar* Simulation::read_run_or_ref(FeedSlot& slot) {
     slot.spare = nullptr;
   }
   return next;
+}
+
+// The feed's next run, its first bar returned; or, from a feed without runs, its next bar by
+// reference from then on. Null at the end.
+const MarketBar* Simulation::read_run(FeedSlot& slot) {
+  if (const auto run = slot.feed->next_run()) {
+    if (run->empty()) return nullptr;
+    slot.run_next = run->data() + 1;
+    slot.run_end = run->data() + run->size();
+    return run->data();
+  }
+  slot.has_runs = false;
+  return read_ref(slot);
 }
 
 namespace {

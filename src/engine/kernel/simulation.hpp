@@ -152,7 +152,8 @@ class Simulation {
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
   void note_command() { lower_horizon(venue_.next_arrival_time()); }
   inline void read_next(FeedSlot& slot);
-  const MarketBar* read_run_or_ref(FeedSlot& slot);
+  inline const MarketBar* read_ref(FeedSlot& slot);
+  const MarketBar* read_run(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();

@@ -20,13 +20,16 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// The 1-minute file's symbol, as `ibtrade backtest --data FILE --symbol IDX` names it.
+constexpr const char* kFileSymbol = "IDX";
+
 std::vector<engine::MarketBar> minute_bars() {
   auto csv = csv::read_bar_csv(IBTRADE_DATA_DIR "/index-2006-1min.csv", {});
   if (!csv) throw std::runtime_error(csv.error().message);
   std::vector<engine::MarketBar> bars;
   bars.reserve(csv->rows.size());
   for (const csv::CsvBar& row : csv->rows)
-    bars.push_back(engine::MarketBar{"IDX", row.bar, 1min});
+    bars.push_back(engine::MarketBar{kFileSymbol, row.bar, 1min});
   return bars;
 }
 
@@ -73,8 +76,9 @@ void BM_MacdCrossBacktest(benchmark::State& state) {
   PassCounts counts;
   for (auto _ : state) {
     strategies::MacdCross strategy;
-    // Read in place: copying the 30,889 bars for every run would be timed with the engine.
-    engine::SpanBarFeed feed(bars);
+    // Read in place: copying the 30,889 bars for every run would be timed with the engine. A
+    // feed of the one symbol, as the command's file feed is.
+    engine::SpanBarFeed feed(bars, kFileSymbol);
     counts = run_pass(StrategyId{"macd-cross"}, strategy, feed, Money::from_units(1'000'000));
   }
   set_bar_counters(state, counts.bars, counts.fills);
@@ -89,7 +93,7 @@ void BM_MacdVwapBacktest(benchmark::State& state) {
   PassCounts counts;
   for (auto _ : state) {
     strategies::MacdVwap strategy;
-    engine::SpanBarFeed feed(bars);
+    engine::SpanBarFeed feed(bars, kFileSymbol);
     counts = run_pass(StrategyId{"macd-vwap"}, strategy, feed, Money::from_units(100'000));
   }
   set_bar_counters(state, counts.bars, counts.fills);

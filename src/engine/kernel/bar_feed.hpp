@@ -40,6 +40,17 @@ class BarFeed {
   virtual const MarketBar* next_ref(MarketBar& scratch) {
     return next_into(scratch) ? &scratch : nullptr;
   }
+  // The same stream again, as runs of bars read in place: the next bars in order, valid as long
+  // as the feed, after which the stream goes on (an empty run: the end). For a feed that keeps
+  // its bars in memory for the whole run, so that a reader steps through them with a pointer
+  // rather than a call per bar. nullopt: the feed has no such runs (the default); read it with
+  // next_ref and friends. Do not mix with them on one feed.
+  virtual std::optional<std::span<const MarketBar>> next_run() { return std::nullopt; }
+  // The one symbol every bar of this feed carries, when the feed is made for one symbol (a file
+  // of one symbol's bars): a reader may take each bar's symbol from here rather than compare
+  // the bar's own. nullptr (the default): the bars may carry any symbols. Valid as long as the
+  // feed.
+  virtual const Symbol* sole_symbol() const { return nullptr; }
 };
 
 // Copies `from` into `into`, assigning the symbol string only when it changes.
@@ -54,6 +65,9 @@ inline void copy_bar_into(const MarketBar& from, MarketBar& into) {
 class SpanBarFeed final : public BarFeed {
  public:
   explicit SpanBarFeed(std::span<const MarketBar> bars) : bars_(bars) {}
+  // Bars of one symbol: every bar must carry `symbol` (sole_symbol).
+  SpanBarFeed(std::span<const MarketBar> bars, Symbol symbol)
+      : bars_(bars), sole_symbol_(std::move(symbol)) {}
   std::optional<MarketBar> next() override {
     if (index_ == bars_.size()) return std::nullopt;
     return bars_[index_++];
@@ -67,10 +81,18 @@ class SpanBarFeed final : public BarFeed {
   const MarketBar* next_ref(MarketBar& /*scratch*/) override {
     return index_ == bars_.size() ? nullptr : &bars_[index_++];
   }
+  // Every bar not read yet, as one run.
+  std::optional<std::span<const MarketBar>> next_run() override {
+    const std::span<const MarketBar> run = bars_.subspan(index_);
+    index_ = bars_.size();
+    return run;
+  }
+  const Symbol* sole_symbol() const override { return sole_symbol_ ? &*sole_symbol_ : nullptr; }
 
  private:
   std::span<const MarketBar> bars_;
   std::size_t index_ = 0;
+  std::optional<Symbol> sole_symbol_;
 };
 
 // Bars already in memory (tests, benchmarks, small runs), owned by the feed and read through a
@@ -83,6 +105,7 @@ class VectorBarFeed final : public BarFeed {
   std::optional<MarketBar> next() override { return reader_.next(); }
   bool next_into(MarketBar& bar) override { return reader_.next_into(bar); }
   const MarketBar* next_ref(MarketBar& scratch) override { return reader_.next_ref(scratch); }
+  std::optional<std::span<const MarketBar>> next_run() override { return reader_.next_run(); }
 
  private:
   std::vector<MarketBar> bars_;

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,32 @@ TEST(BarFeed, SpanFeedGivesItsBarsInPlaceAndOthersUseTheScratchBar) {
   NextOnlyFeed default_feed(bars);
   EXPECT_EQ(default_feed.next_ref(scratch), &scratch);
   expect_same(scratch, bars[0]);
+}
+
+// In-memory feeds hand out the bars not read yet as one run, in place, then an empty run; feeds
+// read bar by bar have no runs.
+TEST(BarFeed, InMemoryFeedsGiveTheRestAsOneRunInPlace) {
+  const std::vector<MarketBar> bars = mixed_bars();
+  SpanBarFeed span_feed(bars);
+  MarketBar scratch;
+  ASSERT_EQ(span_feed.next_ref(scratch), &bars[0]);
+  const std::optional<std::span<const MarketBar>> run = span_feed.next_run();
+  ASSERT_TRUE(run.has_value());
+  ASSERT_EQ(run->size(), bars.size() - 1);
+  EXPECT_EQ(run->data(), &bars[1]);
+  const std::optional<std::span<const MarketBar>> end = span_feed.next_run();
+  ASSERT_TRUE(end.has_value());
+  EXPECT_TRUE(end->empty());
+
+  VectorBarFeed vector_feed(bars);
+  const std::optional<std::span<const MarketBar>> all = vector_feed.next_run();
+  ASSERT_TRUE(all.has_value());
+  ASSERT_EQ(all->size(), bars.size());
+  for (std::size_t i = 0; i < bars.size(); ++i)
+    expect_same((*all)[i], bars[i]);
+
+  NextOnlyFeed default_feed(bars);
+  EXPECT_FALSE(default_feed.next_run().has_value());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -71,61 +72,84 @@ class EventQueue {
   std::uint64_t next_seq_ = 0;
 };
 
-// Items that arrive in time order already (a venue's messages, the completions of bars of
-// equal length), ordered against an EventQueue by (time, sequence). No heap work, and in steady
-// state no allocation: items are read from the front of one vector while new ones go to a
-// second, and the two swap when the first drains. So the front item stays in place while it is
-// handled, even if handling pushes more: it is never moved out (venue messages are a few
-// hundred bytes).
+// Items that arrive in time order already (a venue's messages), ordered against an EventQueue
+// by (time, sequence). No heap work, and no item is built, moved or destroyed per push once the
+// queue has grown to the most items ever queued at once: the items live in slots that are kept
+// and reused, in a ring of pointers to them. A push writes the next slot in place (next_slot,
+// then push_next), so a value holding strings (a venue message) reuses the storage its slot
+// had, and growing the ring moves pointers, never items: the front item stays where it is
+// while it is handled, even if handling pushes more.
 template <class T>
 class StampedFifo {
  public:
   struct Item {
     Timestamp at;
     std::uint64_t seq = 0;
-    T value;
+    T value{};
   };
 
-  // Compared with a count kept beside the vector: the loop asks this several times per event,
-  // and a vector's size() divides by the item size.
-  bool empty() const { return head_ == reading_count_; }
-  const Item& front() const { return reading_[head_]; }
-  const Item& back() const { return writing_.empty() ? reading_.back() : writing_.back(); }
-  // The value is moved (or copied) once, straight into its slot.
+  StampedFifo() = default;
+  StampedFifo(const StampedFifo&) = delete;
+  StampedFifo& operator=(const StampedFifo&) = delete;
+
+  bool empty() const { return head_ == tail_; }
+  std::size_t size() const { return static_cast<std::size_t>(tail_ - head_); }
+  // The earliest and the latest queued item; the queue must not be empty.
+  const Item& front() const { return *slots_[head_ & mask_]; }
+  const Item& back() const { return *slots_[(tail_ - 1) & mask_]; }
+
+  // The value of the slot the next push_next() queues, to be written in place. It holds
+  // whatever the slot's previous item left there (nothing to rely on).
+  T& next_slot() {
+    if (tail_ - head_ == slots_.size()) grow();
+    return slots_[tail_ & mask_]->value;
+  }
+  // Queues the slot next_slot() returned, stamped.
+  void push_next(Timestamp at, std::uint64_t seq) {
+    Item& item = *slots_[tail_++ & mask_];
+    item.at = at;
+    item.seq = seq;
+  }
+  // Assigned into the next slot and queued.
   template <class V>
   void push(Timestamp at, std::uint64_t seq, V&& value) {
-    // An empty reading vector has no item being handled, so it may take the push (and grow).
-    if (empty()) {
-      reading_.emplace_back(at, seq, std::forward<V>(value));
-      ++reading_count_;
-    } else {
-      writing_.emplace_back(at, seq, std::forward<V>(value));
-    }
+    next_slot() = std::forward<V>(value);
+    push_next(at, seq);
   }
   // Calls `handle` with the front value in place, then removes it (also when `handle` throws).
   // `handle` may push more.
   template <class Handle>
   void consume_front(Handle&& handle) {
     struct DropFront {
-      StampedFifo& fifo;
-      ~DropFront() { fifo.drop_front(); }
-    } drop{*this};
-    std::forward<Handle>(handle)(static_cast<const T&>(reading_[head_].value));
+      std::uint64_t& head;
+      ~DropFront() { ++head; }
+    } drop{head_};
+    std::forward<Handle>(handle)(static_cast<const T&>(slots_[head_ & mask_]->value));
   }
 
  private:
-  void drop_front() {
-    if (++head_ < reading_count_) return;
-    reading_.clear();
+  static constexpr std::size_t kInitialCapacity = 16;
+
+  // Twice the slots (at first kInitialCapacity): the queued ones first, in their order, then
+  // the free ones, then new ones. Out of line: it happens a few times per run at most.
+  [[gnu::noinline]] void grow() {
+    const std::size_t capacity = slots_.empty() ? kInitialCapacity : slots_.size() * 2;
+    std::vector<std::unique_ptr<Item>> wider;
+    wider.reserve(capacity);
+    for (std::uint64_t i = 0; i < slots_.size(); ++i)
+      wider.push_back(std::move(slots_[(head_ + i) & mask_]));
+    while (wider.size() < capacity)
+      wider.push_back(std::make_unique<Item>());
+    slots_.swap(wider);
+    mask_ = capacity - 1;
+    tail_ -= head_;
     head_ = 0;
-    reading_.swap(writing_);
-    reading_count_ = reading_.size();
   }
 
-  std::vector<Item> reading_;  // items [head_, end) are queued; earlier ones are done
-  std::vector<Item> writing_;  // pushed while reading_ was not empty; all after reading_'s
-  std::size_t head_ = 0;
-  std::size_t reading_count_ = 0;  // reading_.size()
+  std::vector<std::unique_ptr<Item>> slots_;  // a power of two of them, or none yet
+  std::uint64_t mask_ = 0;                    // slots_.size() - 1
+  std::uint64_t head_ = 0;                    // the front item's position (before masking)
+  std::uint64_t tail_ = 0;                    // one past the back item's
 };
 
 // Small plain items that arrive in time order (the completions of bars of equal length), ordered

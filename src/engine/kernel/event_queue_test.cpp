@@ -96,6 +96,48 @@ TEST(StampedFifo, FrontIsDroppedEvenWhenTheHandlerThrows) {
   EXPECT_EQ(fifo.back().value, 3);
 }
 
+// Slots are written in place and reused: a value left by an earlier item is overwritten, the
+// queue grows while wrapped and while its front is being handled, and every item comes out once,
+// in push order, with its stamp, from a slot that stayed where it was.
+TEST(StampedFifo, ReusesSlotsInPlaceAcrossWrapsAndGrowth) {
+  StampedFifo<std::string> fifo;
+  std::deque<std::string> reference;
+  std::mt19937 rng(11);
+  std::uint64_t seq = 0;
+  const auto push = [&] {
+    std::string& slot = fifo.next_slot();
+    slot = "item-" + std::to_string(seq);
+    reference.push_back(slot);
+    fifo.push_next(at(static_cast<std::int64_t>(seq)), seq);
+    ++seq;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    const int pushes = round % 89 == 0 ? 50 : static_cast<int>(rng() % 4);
+    for (int i = 0; i < pushes; ++i)
+      push();
+    ASSERT_EQ(fifo.size(), reference.size());
+    if (!reference.empty()) {
+      EXPECT_EQ(fifo.back().value, reference.back());
+    }
+    const int pops = static_cast<int>(rng() % 4);
+    for (int i = 0; i < pops && !reference.empty(); ++i) {
+      const std::uint64_t expected_seq = fifo.front().seq;
+      EXPECT_EQ(fifo.front().at, at(static_cast<std::int64_t>(expected_seq)));
+      fifo.consume_front([&](const std::string& value) {
+        const std::string* before = &value;
+        if (round % 97 == 0) {  // pushes enough while handled to grow the queue
+          for (int k = 0; k < 40; ++k)
+            push();
+        }
+        EXPECT_EQ(before, &value);
+        EXPECT_EQ(value, reference.front());
+      });
+      reference.pop_front();
+    }
+    EXPECT_EQ(fifo.empty(), reference.empty());
+  }
+}
+
 // Pushes and pops interleaved so that the ring wraps around its buffer many times and grows
 // while wrapped: every item comes out once, in push order, with its stamp.
 TEST(StampedRing, KeepsPushOrderAcrossWrapsAndGrowth) {

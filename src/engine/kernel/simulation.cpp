@@ -1,5 +1,6 @@
 #include "engine/kernel/simulation.hpp"
 
+#include <cassert>
 #include <limits>
 #include <stdexcept>
 
@@ -24,15 +25,9 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
                        const TradingCalendar* calendar, std::unique_ptr<FillModel> fill_model,
                        std::unique_ptr<LatencyModel> latency_model)
     : clock_(config.start),
-      venue_(
-          [this](VenueMessage&& message) {
-            // A message can't be delivered before it is sent.
-            const Timestamp at = std::max(time_of(message), clock_.now());
-            deliveries_.push(at, next_seq_++, std::move(message));
-            lower_horizon(at);
-          },
-          clock_, commission, venue_config(config), std::move(fill_model), std::move(latency_model),
-          config.seed),
+      venue_([this](VenueMessage&& message) { queue_message(std::move(message)); }, clock_,
+             commission, venue_config(config), std::move(fill_model), std::move(latency_model),
+             config.seed),
       engine_(clock_, commands_, std::move(config.engine), calendar),
       calendar_(calendar),
       bar_fill_(config.bar_fill) {}
@@ -55,6 +50,7 @@ void Simulation::CommandTap::cancel(const ClientOrderId& client_order_id) {
 void Simulation::add_feed(BarFeed& feed) {
   FeedSlot& slot = feeds_.emplace_back();
   slot.feed = &feed;
+  slot.sole_symbol = feed.sole_symbol();
   single_feed_ = feeds_.size() == 1;
   read_next(slot);
   note_data_due();
@@ -62,23 +58,98 @@ void Simulation::add_feed(BarFeed& feed) {
 
 // The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
-  if (slot.spare == nullptr) slot.spare = take_pool_bar();
-  slot.next = slot.feed->next_ref(*slot.spare);
   slot.held = nullptr;
+  if (slot.run_next != slot.run_end) {
+    slot.next = slot.run_next++;  // within a run: a pointer step, no call
+  } else if (!slot.has_runs) {
+    slot.next = read_ref(slot);
+  } else {
+    slot.next = read_run(slot);
+  }
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
     return;
   }
-  // Read into the pool bar: it stays with the bar until the bar completes.
-  if (slot.next == slot.spare) {
+  slot.next_time = slot.next->bar.time;
+  // A feed of one symbol names it once, on its first bar. Otherwise a bar mostly has the same
+  // symbol as the feed's previous bar: one comparison, no lookup.
+  assert(slot.sole_symbol == nullptr || same_bytes(*slot.sole_symbol, slot.next->symbol));
+  if (slot.symbol == nullptr) {
+    slot.symbol = &intern(slot.sole_symbol != nullptr ? *slot.sole_symbol : slot.next->symbol);
+  } else if (slot.sole_symbol == nullptr && !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
+    slot.symbol = &intern(slot.next->symbol);
+  }
+}
+
+// The feed's next bar by reference: in place, or read into a pool bar, which then stays with the
+// bar until it completes. Null at the end.
+[[gnu::always_inline]] inline const MarketBar* Simulation::read_ref(FeedSlot& slot) {
+  if (slot.spare == nullptr) slot.spare = take_pool_bar();
+  const MarketBar* const next = slot.feed->next_ref(*slot.spare);
+  if (next != nullptr && next == slot.spare) {
     slot.held = slot.spare;
     slot.spare = nullptr;
   }
-  slot.next_time = slot.next->bar.time;
-  // Mostly the same symbol as the feed's previous bar: one comparison, no lookup.
-  if (slot.symbol == nullptr || !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
-    slot.symbol = &intern(slot.next->symbol);
+  return next;
+}
+
+// The feed's next run, its first bar returned; or, from a feed without runs, its next bar by
+// reference from then on. Null at the end.
+const MarketBar* Simulation::read_run(FeedSlot& slot) {
+  if (const auto run = slot.feed->next_run()) {
+    if (run->empty()) return nullptr;
+    slot.run_next = run->data() + 1;
+    slot.run_end = run->data() + run->size();
+    return run->data();
   }
+  slot.has_runs = false;
+  return read_ref(slot);
+}
+
+namespace {
+
+// Moves `message`, a `Report`, into `slot`: member by member when the slot held a report of the
+// same kind before (its strings keep their storage), which is nearly always. Returns the
+// instant the venue stamped on it.
+template <class Report>
+Timestamp move_report(VenueMessage& slot, VenueMessage& message) {
+  Report& report = *std::get_if<Report>(&message);
+  Timestamp stamped;
+  if constexpr (std::is_same_v<Report, ExecutionReport>) {
+    stamped = report.fill.time;
+  } else {
+    stamped = report.time;
+  }
+  if (Report* kept = std::get_if<Report>(&slot)) [[likely]] {
+    *kept = std::move(report);
+  } else {
+    slot.emplace<Report>(std::move(report));
+  }
+  return stamped;
+}
+
+Timestamp move_message(VenueMessage& slot, VenueMessage& message) {
+  switch (message.index()) {
+    case 0:
+      return move_report<std::variant_alternative_t<0, VenueMessage>>(slot, message);
+    case 1:
+      return move_report<std::variant_alternative_t<1, VenueMessage>>(slot, message);
+    case 2:
+      return move_report<std::variant_alternative_t<2, VenueMessage>>(slot, message);
+    default:
+      return move_report<std::variant_alternative_t<3, VenueMessage>>(slot, message);
+  }
+}
+
+static_assert(std::variant_size_v<VenueMessage> == 4, "move_message names every kind");
+
+}  // namespace
+
+// The venue's sink: the message is moved straight into the slot it is delivered from.
+void Simulation::queue_message(VenueMessage&& message) {
+  const Timestamp stamped = move_message(deliveries_.next_slot(), message);
+  // A message can't be delivered before it is sent.
+  deliveries_.push_next(std::max(stamped, clock_.now()), next_seq_++);
 }
 
 MarketBar* Simulation::take_pool_bar() {
@@ -145,8 +216,7 @@ Timestamp Simulation::next_event_time() const {
 }
 
 void Simulation::note_horizon() {
-  horizon_ = std::min(engine_.next_wakeup(), venue_.next_arrival_time());
-  if (!deliveries_.empty()) horizon_ = std::min(horizon_, deliveries_.front().at);
+  horizon_ = std::min({engine_.next_wakeup(), venue_.next_arrival_time(), run_end_});
   if (!queue_.empty()) horizon_ = std::min(horizon_, queue_.next_time());
 }
 
@@ -156,12 +226,25 @@ void Simulation::note_horizon() {
   if (to > clock_.now()) clock_.move_to(to);
 }
 
-// The bar path: the next completion, or else the earliest feed's next bar, when it comes before
-// the horizon (and by `until`). False when the full choice (next_source) must be made.
-[[gnu::always_inline]] inline bool Simulation::step_bar(Timestamp until) {
-  // Events at `until` still run; past the horizon, `until` needs no room of its own.
-  const Timestamp limit = until < horizon_ ? until + Nanoseconds{1} : horizon_;
-  // At equal instants a completion goes before new data, as in next_source.
+// The streams that are in time order of their own (bar completions, venue messages, new data):
+// their next event, when it comes before the horizon (which is also before the end of the
+// run_until call). False when the full choice (next_source) must be made.
+[[gnu::always_inline]] inline bool Simulation::step_ordered() {
+  const Timestamp limit = horizon_;
+  // Completions and messages by (time, push order); at equal instants both go before new data.
+  if (!deliveries_.empty()) [[unlikely]] {
+    const auto& message = deliveries_.front();
+    if (completions_.empty() || message.at < completions_.front().at ||
+        (message.at == completions_.front().at && message.seq < completions_.front().seq)) {
+      if (message.at <= data_time_) {
+        if (message.at >= limit) return false;
+        advance_clock(message.at);
+        deliver_message();
+        return true;
+      }
+      return step_data(limit);  // the data comes first, then the message, then the completion
+    }
+  }
   if (!completions_.empty() && completions_.front().at <= data_time_) {
     const Timestamp at = completions_.front().at;
     if (at >= limit) return false;
@@ -169,10 +252,21 @@ void Simulation::note_horizon() {
     complete_bar(completions_.pop().value);
     return true;
   }
+  return step_data(limit);
+}
+
+[[gnu::always_inline]] inline bool Simulation::step_data(Timestamp limit) {
   if (data_time_ >= limit) return false;
   advance_clock(data_time_);
   on_data(*data_feed_);
   return true;
+}
+
+[[gnu::always_inline]] inline void Simulation::deliver_message() {
+  deliveries_.consume_front(
+      [this](const VenueMessage& message) { engine_.on_venue_message(message); });
+  // The strategies may have set timers (their commands lower the horizon as they are sent).
+  lower_horizon(engine_.next_wakeup());
 }
 
 [[gnu::always_inline]] inline void Simulation::step(NextEvent next) {
@@ -184,8 +278,7 @@ void Simulation::note_horizon() {
       break;
     }
     case Source::kVenue:
-      deliveries_.consume_front(
-          [this](const VenueMessage& message) { engine_.on_venue_message(message); });
+      deliver_message();
       break;
     case Source::kComplete:
       complete_bar(completions_.pop().value);
@@ -215,9 +308,11 @@ bool Simulation::run_until(Timestamp until) {
     engine_.start();
   }
   // Worked out afresh: a caller may have acted between calls (or an input thrown out of one).
+  // Events at `until` still run.
+  run_end_ = until == Timestamp::max() ? until : until + Nanoseconds{1};
   horizon_ = Timestamp::min();
   for (;;) {
-    if (step_bar(until)) continue;
+    if (step_ordered()) continue;
     const NextEvent next = next_source();
     if (next.source == Source::kNone) {
       if (open_day_) close_session(*open_day_);

@@ -113,7 +113,9 @@ class Simulation {
   };
   using Event = std::variant<BarComplete, SessionClose>;
   // A feed and its pending bar. The bar is read in place where the feed keeps its bars in
-  // memory (BarFeed::next_ref), else into a pool bar that stays with it until it completes.
+  // memory: stepped through by pointer where the feed hands them out in runs
+  // (BarFeed::next_run), else one by one (BarFeed::next_ref); or it is read into a pool bar that
+  // stays with it until it completes.
   struct FeedSlot {
     // next->bar.time, or Timestamp::max() at the end.
     Timestamp next_time = Timestamp::max();
@@ -121,6 +123,13 @@ class Simulation {
     MarketBar* held = nullptr;        // the pool bar `next` was read into, or null
     MarketBar* spare = nullptr;       // a pool bar for the next read, or null
     SymbolSlot* symbol = nullptr;     // next->symbol's slot; valid when next is set
+    // The rest of the feed's current run, [run_next, run_end).
+    const MarketBar* run_next = nullptr;
+    const MarketBar* run_end = nullptr;
+    bool has_runs = true;  // false once the feed said it has none
+    // The feed's sole symbol (BarFeed::sole_symbol), if it has one: its bars' own symbols are
+    // then never compared.
+    const Symbol* sole_symbol = nullptr;
     BarFeed* feed = nullptr;
   };
 
@@ -134,12 +143,17 @@ class Simulation {
   // folded into run_until's loop: calls cost more than most of what these do for a bar.
   inline NextEvent next_source() const;
   inline void step(NextEvent next);
-  inline bool step_bar(Timestamp until);
+  inline bool step_ordered();
+  inline bool step_data(Timestamp limit);
+  inline void deliver_message();
+  void queue_message(VenueMessage&& message);
   inline void advance_clock(Timestamp to);
   void note_horizon();
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
   void note_command() { lower_horizon(venue_.next_arrival_time()); }
   inline void read_next(FeedSlot& slot);
+  inline const MarketBar* read_ref(FeedSlot& slot);
+  const MarketBar* read_run(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();
@@ -166,18 +180,24 @@ class Simulation {
   EventQueue<Event> queue_;
   // The venue's channel is first in first out (its stamps never go back), so its messages need
   // no heap; nor do bar completions while they come in time order (bars of one length). Both
-  // are merged with queue_ by (time, push order).
+  // are merged with queue_ by (time, push order). The venue's sink moves each message into the
+  // slot it is delivered from (queue_message): slots are reused, so their strings keep their
+  // storage, and no message is moved again or destroyed after it is handled.
   StampedFifo<VenueMessage> deliveries_;
   StampedRing<BarComplete> completions_;
   std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
-  // No event other than a bar completion or new data is due before this instant: the venue's
-  // messages, queue_'s events, the engine's wakeups and the commands in flight to the venue all
+  // No event other than a bar completion, a venue message or new data is due before this
+  // instant: queue_'s events, the engine's wakeups and the commands in flight to the venue all
   // come at or after it. It may be earlier than the truth (a timer cancelled since), never
-  // later. So while the next completion or bar comes before it, that is the next event, found
-  // without asking the other sources. Lowered where they gain an earlier event: messages,
-  // queue_ pushes and commands (CommandTap) as they are queued, timers after each bar the
-  // engine handles on that path; worked out afresh after any other event.
+  // later. So while the next completion, message or bar comes before it, that is the next
+  // event, found by comparing the fronts of those three ordered streams without asking the
+  // other sources (step_ordered). Lowered where they gain an earlier event: queue_ pushes and
+  // commands (CommandTap) as they are queued, timers after each bar or message the engine
+  // handles on that path; worked out afresh after any other event. Never after run_end_.
   Timestamp horizon_ = Timestamp::min();
+  // The instant the current run_until call stops before (its `until` plus one nanosecond): the
+  // horizon is never after it, so the ordered streams need no separate check against `until`.
+  Timestamp run_end_ = Timestamp::max();
   SimulatedVenue venue_;
   // The engine's commands reach venue_ through this, which lowers the horizon to their arrival.
   CommandTap commands_{*this};

@@ -387,6 +387,41 @@ TEST(Simulation, FeedsReadInPlaceOrIntoScratchBarsGiveTheSameRun) {
   }
 }
 
+// Two feeds of one symbol each that say so (BarFeed::sole_symbol), added to the simulation
+// side by side: their bars' own symbols are not compared, and the strategies see the same run
+// as from feeds that do not say so.
+TEST(Simulation, FeedsOfOneSymbolGiveTheSameRun) {
+  const std::vector<MarketBar> alpha_bars = rising_bars();
+  const std::vector<MarketBar> beta_bars = bars("BETA", {{"5.00", "5.10", "4.90", "5.05"},
+                                                         {"5.05", "5.20", "5.00", "5.15"},
+                                                         {"5.15", "5.30", "5.10", "5.25"}});
+  auto seen_with = [](BarFeed& first, BarFeed& second) {
+    NoCommission commission;
+    Simulation sim({}, commission);
+    BarRecorder recorder;
+    sim.add_strategy(StrategyId{"r"}, recorder);
+    sim.add_feed(first);
+    sim.add_feed(second);
+    sim.run();
+    return recorder.seen;
+  };
+  SpanBarFeed alpha(alpha_bars);
+  SpanBarFeed beta(beta_bars);
+  const std::vector<MarketBar> want = seen_with(alpha, beta);
+  ASSERT_EQ(want.size(), 7u);
+  SpanBarFeed sole_alpha(alpha_bars, alpha_bars.front().symbol);
+  SpanBarFeed sole_beta(beta_bars, "BETA");
+  ASSERT_NE(sole_beta.sole_symbol(), nullptr);
+  EXPECT_EQ(*sole_beta.sole_symbol(), "BETA");
+  EXPECT_EQ(alpha.sole_symbol(), nullptr);
+  const std::vector<MarketBar> got = seen_with(sole_alpha, sole_beta);
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].symbol, want[i].symbol) << i;
+    EXPECT_EQ(got[i].bar, want[i].bar) << i;
+  }
+}
+
 // Bars that overlap (three minutes long, one starting every minute), one of them shorter than
 // one pushed before it: several bars of one feed wait for their completions at once, in pool
 // bars when the feed is read by copy, and complete in time order, ties in the order they began.

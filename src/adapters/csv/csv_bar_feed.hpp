@@ -54,6 +54,8 @@ class CsvBarFeed final : public engine::BarFeed {
   }
 
   std::optional<engine::MarketBar> next() override;
+  // Every bar of a file carries the file's one symbol.
+  const engine::Symbol* sole_symbol() const override { return &symbol_; }
 
   // OK until the feed stops at a bad row; then that row's error.
   const Status& status() const { return status_; }

@@ -4,6 +4,7 @@
 // owned by the engine's kernel thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -161,6 +162,10 @@ class SimulatedVenue final : public ExecutionClient {
     std::vector<SimOrder*> queue;  // working orders by time priority (ascending `priority`)
     std::optional<Quote> book;     // tick mode: last quote, sizes net of our fills
     bool opening_next = false;
+    // Bar mode, and an order queued or an auction announced: the symbol's next bar has something
+    // to match. One flag, kept by note_bar_work, is what a bar reads to skip matching; most bars
+    // find it clear, and reading the mode, the queue's ends and the auction flag cost more.
+    bool bar_work = false;
     Timestamp last_data = Timestamp::min();
     // Every distinct contract ordered on the symbol (mostly one), at stable addresses: orders
     // point here instead of each copying its contract's strings.
@@ -189,7 +194,7 @@ class SimulatedVenue final : public ExecutionClient {
   void apply_arrivals(Timestamp up_to) {
     if (next_arrival_ <= up_to) apply_due(up_to);
   }
-  void send_command(const Command& command);
+  [[gnu::always_inline]] void send_command(const Command& command);
   void apply_due(Timestamp up_to);
   // A command other than a submit: its id and content wait in command_details_.
   void apply_detailed(const Command& command);
@@ -203,8 +208,12 @@ class SimulatedVenue final : public ExecutionClient {
   // (no order working, no auction next) and no command due; those cost a few comparisons.
   void bar_arrives(SymbolState& state, const Bar& bar) {
     data_arrives(state, bar.time);
-    if (config_.fill_mode != FillMode::kBar) return;
-    if (!state.queue.empty() || state.opening_next) match_bar(state, bar);
+    if (state.bar_work) match_bar(state, bar);
+  }
+  // Sets state.bar_work again after its queue or its auction flag changed.
+  void note_bar_work(SymbolState& state) const {
+    state.bar_work =
+        config_.fill_mode == FillMode::kBar && (!state.queue.empty() || state.opening_next);
   }
   void quote_arrives(SymbolState& state, const Quote& quote);
   void trade_arrives(SymbolState& state, const Trade& trade);
@@ -282,7 +291,9 @@ class SimulatedVenue final : public ExecutionClient {
   // order, are then direct and inline.
   FixedLatency* fixed_latency_ = nullptr;
   Rng rng_;
-  std::string execution_text_;             // the last execution id, "e0d5.0000001.01"
+  // The last execution id, "e0d5.0000001.01": at most 4 + 1 + 16 + 3 characters.
+  std::array<char, 32> execution_text_{};
+  std::size_t execution_size_ = 0;
   std::size_t execution_prefix_size_ = 0;  // "e0d5."
 
   // Every id sent and not yet forgotten: working orders, and finished ones kept to answer late

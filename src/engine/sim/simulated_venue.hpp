@@ -68,12 +68,12 @@ class SimulatedVenue final : public ExecutionClient {
   // applies the commands that arrived by its time, then matches the symbol's orders in arrival
   // order. A bar is an event at its start time. The symbol is given by name or by handle.
   void on_bar(const Symbol& symbol, const Bar& bar) {
-    if (!is_valid_bar(bar)) [[unlikely]]
+    if (!well_formed(bar)) [[unlikely]]
       bad_bar(symbol, bar);
     bar_arrives(symbol_state(symbol), bar);
   }
   void on_bar(SymbolHandle symbol, const Bar& bar) {
-    if (!is_valid_bar(bar)) [[unlikely]]
+    if (!well_formed(bar)) [[unlikely]]
       bad_bar(*symbol.state_->name, bar);
     bar_arrives(*symbol.state_, bar);
   }
@@ -217,6 +217,12 @@ class SimulatedVenue final : public ExecutionClient {
   }
   void quote_arrives(SymbolState& state, const Quote& quote);
   void trade_arrives(SymbolState& state, const Trade& trade);
+  // is_valid_bar(bar), with one comparison fewer: low <= open <= high already puts the low at or
+  // below the high. Every bar of every symbol is checked here, most of them for nothing else.
+  static bool well_formed(const Bar& bar) {
+    return bar.low <= bar.open && bar.open <= bar.high && bar.low <= bar.close &&
+           bar.close <= bar.high && !bar.volume.is_negative();
+  }
   // Every market data event starts here, and most go no further.
   void data_arrives(SymbolState& state, Timestamp at) {
     if (at < state.last_data) [[unlikely]]

@@ -306,7 +306,8 @@ void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
   order.state = needs_election(order.terms.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
   send_status(order, order.working_state(), deliver_at(arrival));
-  match_on_arrival(order, arrival);
+  // Bar mode matches nothing on arrival: no call for every order there.
+  if (config_.fill_mode == FillMode::kTick) match_on_arrival(order, arrival);
   // Only an order still working joins the queue (with the newest priority, so the queue stays
   // sorted): one that filled or was cancelled on arrival never enters it, nor has to leave it.
   if (!is_terminal(order.state)) {

@@ -27,12 +27,19 @@ bool fills_limit(Side side, Price price, Price limit, bool touch) {
   return touch ? at_or_better(side, price, limit) : better(side, price, limit);
 }
 
-Price slipped(Side side, Price price, const MatchContext& context) {
-  if (context.slippage_ticks == 0) return price;
+// Out of line (the rare case), so that slipped() stays small enough to inline.
+[[gnu::noinline]] Price slipped_by_ticks(Side side, Price price, const MatchContext& context) {
   const Price slip = context.tick * static_cast<std::int64_t>(context.slippage_ticks);
   if (is_buy(side)) return price + slip;
   // A sell can't be pushed to nothing: the floor is one tick.
   return std::max(price - slip, context.tick);
+}
+
+// Inline: every fill as a market order asks, and most runs have no slippage.
+inline Price slipped(Side side, Price price, const MatchContext& context) {
+  if (context.slippage_ticks == 0) [[likely]]
+    return price;
+  return slipped_by_ticks(side, price, context);
 }
 
 // Slippage for an order that carries a limit: it never fills past the limit.

@@ -36,7 +36,7 @@ TEST(Fifo, HoldsMoveOnlyItems) {
   EXPECT_EQ(fifo.front(), nullptr);
 }
 
-// A queue that never drains keeps its order across the compactions that drop taken items.
+// A queue that never drains keeps its order as the ring wraps around and grows.
 TEST(Fifo, MatchesADequeWhenItNeverDrains) {
   Fifo<int> fifo;
   std::deque<int> expected;
@@ -58,6 +58,22 @@ TEST(Fifo, MatchesADequeWhenItNeverDrains) {
     ASSERT_EQ(fifo.front(), expected.front());
     fifo.pop_front();
     expected.pop_front();
+  }
+  EXPECT_TRUE(fifo.empty());
+}
+
+// Growing while the items wrap around the end of the ring keeps them oldest first.
+TEST(Fifo, GrowsWhileWrappedAround) {
+  Fifo<int> fifo;
+  for (int i = 0; i < 10; ++i)
+    fifo.emplace_back(i);
+  for (int i = 0; i < 8; ++i)
+    fifo.pop_front();
+  for (int i = 10; i < 40; ++i)
+    fifo.emplace_back(i);  // wraps, then fills the ring and grows it twice
+  for (int i = 8; i < 40; ++i) {
+    ASSERT_EQ(fifo.front(), i);
+    fifo.pop_front();
   }
   EXPECT_TRUE(fifo.empty());
 }

@@ -38,10 +38,16 @@ class IdTable {
   std::pair<Entry*, bool> try_emplace(const ClientOrderId& id) {
     const std::uint64_t hash = Index::hash_of(id.value());
     if (Entry* found = index_.find(id.value(), hash)) return {found, false};
-    Entry* entry = take_entry();
-    entry->id = id;  // assigned: a reused entry's string keeps its buffer
-    entry->record = Record{};
-    entry->hash = hash;
+    Entry* entry = nullptr;
+    if (free_.empty()) {
+      entry = &entries_.emplace_back(id, Record{}, hash);  // built in place, with its id
+    } else {
+      entry = free_.back();
+      free_.pop_back();
+      entry->id = id;  // assigned: a reused entry's string keeps its buffer
+      entry->record = Record{};
+      entry->hash = hash;
+    }
     index_.add(entry, hash);
     return {entry, true};
   }
@@ -63,13 +69,6 @@ class IdTable {
     std::string_view operator()(const Entry& entry) const { return entry.id.value(); }
   };
   using Index = IdIndex<Entry, IdOf>;
-
-  Entry* take_entry() {
-    if (free_.empty()) return &entries_.emplace_back();
-    Entry* entry = free_.back();
-    free_.pop_back();
-    return entry;
-  }
 
   Index index_;
   std::deque<Entry> entries_;  // every entry ever made: a deque keeps their addresses

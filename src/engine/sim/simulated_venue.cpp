@@ -77,9 +77,9 @@ __extension__ typedef __int128 Wide;  // holds any product of two raw values
 
 // fixed::exact_precision(raw) for a raw that a Price showing `at_most` decimals holds: the fewest
 // decimals that show it, tried from none up, as quoted prices mostly end in zeros (index points
-// are whole numbers). Multiplications, no division (is_multiple_of_pow10), as every fill's
-// average price asks this.
-int exact_precision_at_most(std::int64_t raw, int at_most) {
+// are whole numbers). Multiplications, no division (is_multiple_of_pow10), and inline where it
+// is used, as every fill's average price asks this.
+[[gnu::always_inline]] inline int exact_precision_at_most(std::int64_t raw, int at_most) {
   for (int precision = 0; precision < at_most; ++precision) {
     if (fixed::is_multiple_of_pow10(raw, kFixedPrecision - precision)) return precision;
   }
@@ -139,7 +139,7 @@ SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionMod
   char* end = write_hex(prefix.data(), splitmix64(mix) & 0xFFFFULL, 4);
   *end++ = '.';
   execution_prefix_size_ = static_cast<std::size_t>(end - prefix.data());
-  execution_text_.assign(prefix.data(), end);
+  std::copy(prefix.data(), end, execution_text_.data());
   write_execution_text();
 }
 
@@ -257,7 +257,7 @@ void SimulatedVenue::advance_to(Timestamp at) {
 }
 
 // Arrivals never go backwards (arrival_for), so the front command is the next to arrive.
-void SimulatedVenue::send_command(const Command& command) {
+inline void SimulatedVenue::send_command(const Command& command) {
   if (in_flight_.empty()) next_arrival_ = command.arrival;
   in_flight_.emplace_back(command);
 }
@@ -306,12 +306,14 @@ void SimulatedVenue::apply_submit(SimOrder& order, Timestamp arrival) {
   order.state = needs_election(order.terms.type) ? VenueOrderState::kPreSubmitted
                                                  : VenueOrderState::kSubmitted;
   send_status(order, order.working_state(), deliver_at(arrival));
-  match_on_arrival(order, arrival);
+  // Bar mode matches nothing on arrival: no call for every order there.
+  if (config_.fill_mode == FillMode::kTick) match_on_arrival(order, arrival);
   // Only an order still working joins the queue (with the newest priority, so the queue stays
   // sorted): one that filled or was cancelled on arrival never enters it, nor has to leave it.
   if (!is_terminal(order.state)) {
     symbol.queue.push_back(&order);
     order.queued = true;
+    note_bar_work(symbol);
   }
 }
 
@@ -469,7 +471,10 @@ void SimulatedVenue::bad_bar(const Symbol& symbol, const Bar& bar) {
 
 void SimulatedVenue::match_bar(SymbolState& state, const Bar& bar) {
   const bool opening = std::exchange(state.opening_next, false);
-  if (state.queue.empty()) return;  // the announced auction finds no order
+  if (state.queue.empty()) {  // the announced auction finds no order
+    note_bar_work(state);
+    return;
+  }
   // Nothing traded, so nothing can have filled, triggered or moved a trailing stop.
   const bool traded = bar.volume.is_positive();
   std::optional<Quantity> budget = bar_budget(bar);
@@ -560,6 +565,7 @@ void SimulatedVenue::on_session_open(const Symbol& symbol, Timestamp at) {
   SymbolState& state = symbol_state(symbol);
   data_arrives(state, at);
   state.opening_next = true;
+  note_bar_work(state);
 }
 
 void SimulatedVenue::on_session_close(const Symbol& symbol, Price closing_price, Timestamp at,
@@ -663,7 +669,12 @@ void SimulatedVenue::end_order(SimOrder& order, VenueOrderState state, Timestamp
 }
 
 void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order) {
-  // Orders mostly finish in the order they came: the front is checked before searching.
+  // Orders mostly finish in the order they came: the newest (a lone order is both) and the
+  // oldest are checked before searching, and the newest leaves without moving the others.
+  if (!state.queue.empty() && state.queue.back() == &order) {
+    state.queue.pop_back();
+    return;
+  }
   if (!state.queue.empty() && state.queue.front() == &order) {
     state.queue.erase(state.queue.begin());
     return;
@@ -678,7 +689,11 @@ void SimulatedVenue::remove_from_queue(SymbolState& state, const SimOrder& order
 // with the final state only.
 void SimulatedVenue::sweep_ended() {
   for (SimOrder* order : ended_) {
-    if (order->queued) remove_from_queue(*order->symbol, *order);
+    if (order->queued) {
+      SymbolState& symbol = *order->symbol;
+      remove_from_queue(symbol, *order);
+      if (symbol.queue.empty()) note_bar_work(symbol);  // else its flag stays as it was: set
+    }
     order->known->record = KnownOrder{nullptr, order->state};
     finished_order_.emplace_back(order->known);
     commission_.order_closed(order->id());
@@ -752,30 +767,29 @@ void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reaso
 
 // "e0d5.0000001.01": the run's prefix, the execution's number in at least 7 hex digits and the
 // correction; short enough for std::string's inline storage. The number counts in the text of
-// the previous id, as an odometer does: usually only the last digit changes.
+// the previous id, as an odometer does: usually only the last digit changes. The text is a plain
+// array (no string bounds or size reads), and the id is made from it once.
 ExecutionId SimulatedVenue::next_execution_id() {
   ++executions_;
   constexpr std::size_t kCorrection = 3;  // ".01"
-  const std::size_t first = execution_prefix_size_;
-  for (std::size_t i = execution_text_.size() - kCorrection; i > first; --i) {
-    char& digit = execution_text_[i - 1];
-    if (digit == 'f') {
-      digit = '0';  // carry on to the next digit
+  char* const first = execution_text_.data() + execution_prefix_size_;
+  for (char* digit = execution_text_.data() + execution_size_ - kCorrection; digit != first;) {
+    --digit;
+    if (*digit == 'f') {
+      *digit = '0';  // carry on to the next digit
       continue;
     }
-    digit = digit == '9' ? 'a' : static_cast<char>(digit + 1);
-    return ExecutionId{execution_text_};
+    *digit = *digit == '9' ? 'a' : static_cast<char>(*digit + 1);
+    return ExecutionId{std::string(execution_text_.data(), execution_size_)};
   }
   write_execution_text();  // every digit carried: the number needs one digit more
-  return ExecutionId{execution_text_};
+  return ExecutionId{std::string(execution_text_.data(), execution_size_)};
 }
 
 void SimulatedVenue::write_execution_text() {
-  std::array<char, 32> text{};
-  char* end = std::copy_n(execution_text_.data(), execution_prefix_size_, text.data());
-  end = write_hex(end, executions_, 7);
+  char* end = write_hex(execution_text_.data() + execution_prefix_size_, executions_, 7);
   end = std::copy_n(".01", 3, end);
-  execution_text_.assign(text.data(), end);
+  execution_size_ = static_cast<std::size_t>(end - execution_text_.data());
 }
 
 }  // namespace ibtrade::engine

@@ -4,6 +4,7 @@
 // owned by the engine's kernel thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -67,12 +68,12 @@ class SimulatedVenue final : public ExecutionClient {
   // applies the commands that arrived by its time, then matches the symbol's orders in arrival
   // order. A bar is an event at its start time. The symbol is given by name or by handle.
   void on_bar(const Symbol& symbol, const Bar& bar) {
-    if (!is_valid_bar(bar)) [[unlikely]]
+    if (!well_formed(bar)) [[unlikely]]
       bad_bar(symbol, bar);
     bar_arrives(symbol_state(symbol), bar);
   }
   void on_bar(SymbolHandle symbol, const Bar& bar) {
-    if (!is_valid_bar(bar)) [[unlikely]]
+    if (!well_formed(bar)) [[unlikely]]
       bad_bar(*symbol.state_->name, bar);
     bar_arrives(*symbol.state_, bar);
   }
@@ -161,6 +162,10 @@ class SimulatedVenue final : public ExecutionClient {
     std::vector<SimOrder*> queue;  // working orders by time priority (ascending `priority`)
     std::optional<Quote> book;     // tick mode: last quote, sizes net of our fills
     bool opening_next = false;
+    // Bar mode, and an order queued or an auction announced: the symbol's next bar has something
+    // to match. One flag, kept by note_bar_work, is what a bar reads to skip matching; most bars
+    // find it clear, and reading the mode, the queue's ends and the auction flag cost more.
+    bool bar_work = false;
     Timestamp last_data = Timestamp::min();
     // Every distinct contract ordered on the symbol (mostly one), at stable addresses: orders
     // point here instead of each copying its contract's strings.
@@ -189,7 +194,7 @@ class SimulatedVenue final : public ExecutionClient {
   void apply_arrivals(Timestamp up_to) {
     if (next_arrival_ <= up_to) apply_due(up_to);
   }
-  void send_command(const Command& command);
+  [[gnu::always_inline]] void send_command(const Command& command);
   void apply_due(Timestamp up_to);
   // A command other than a submit: its id and content wait in command_details_.
   void apply_detailed(const Command& command);
@@ -203,11 +208,21 @@ class SimulatedVenue final : public ExecutionClient {
   // (no order working, no auction next) and no command due; those cost a few comparisons.
   void bar_arrives(SymbolState& state, const Bar& bar) {
     data_arrives(state, bar.time);
-    if (config_.fill_mode != FillMode::kBar) return;
-    if (!state.queue.empty() || state.opening_next) match_bar(state, bar);
+    if (state.bar_work) match_bar(state, bar);
+  }
+  // Sets state.bar_work again after its queue or its auction flag changed.
+  void note_bar_work(SymbolState& state) const {
+    state.bar_work =
+        config_.fill_mode == FillMode::kBar && (!state.queue.empty() || state.opening_next);
   }
   void quote_arrives(SymbolState& state, const Quote& quote);
   void trade_arrives(SymbolState& state, const Trade& trade);
+  // is_valid_bar(bar), with one comparison fewer: low <= open <= high already puts the low at or
+  // below the high. Every bar of every symbol is checked here, most of them for nothing else.
+  static bool well_formed(const Bar& bar) {
+    return bar.low <= bar.open && bar.open <= bar.high && bar.low <= bar.close &&
+           bar.close <= bar.high && !bar.volume.is_negative();
+  }
   // Every market data event starts here, and most go no further.
   void data_arrives(SymbolState& state, Timestamp at) {
     if (at < state.last_data) [[unlikely]]
@@ -282,7 +297,9 @@ class SimulatedVenue final : public ExecutionClient {
   // order, are then direct and inline.
   FixedLatency* fixed_latency_ = nullptr;
   Rng rng_;
-  std::string execution_text_;             // the last execution id, "e0d5.0000001.01"
+  // The last execution id, "e0d5.0000001.01": at most 4 + 1 + 16 + 3 characters.
+  std::array<char, 32> execution_text_{};
+  std::size_t execution_size_ = 0;
   std::size_t execution_prefix_size_ = 0;  // "e0d5."
 
   // Every id sent and not yet forgotten: working orders, and finished ones kept to answer late

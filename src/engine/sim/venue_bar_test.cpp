@@ -323,6 +323,28 @@ TEST(SimVenueBar, BadDataByHandleNamesTheSymbol) {
   }
 }
 
+// Every way a bar can be malformed is refused, each bar on its own: the venue's check of every bar
+// must agree with is_valid_bar.
+TEST(SimVenueBar, RefusesEveryMalformedBar) {
+  const Bar good = bar(1, "50", "51", "49", "50");
+  std::vector<Bar> bad(6, good);
+  bad[0].high = px("48");   // high below low (and below open and close)
+  bad[1].open = px("52");   // open above high
+  bad[2].open = px("48");   // open below low
+  bad[3].close = px("52");  // close above high
+  bad[4].close = px("48");  // close below low
+  bad[5].volume = Quantity::from_units(-1);
+  for (const Bar& malformed : bad) {
+    ASSERT_FALSE(is_valid_bar(malformed));
+    Harness h;
+    const SimulatedVenue::SymbolHandle aapl = h.venue.symbol_handle("AAPL");
+    EXPECT_THROW(h.venue.on_bar(aapl, malformed), std::invalid_argument);
+    EXPECT_THROW(h.venue.on_bar("AAPL", malformed), std::invalid_argument);
+  }
+  Harness h;
+  EXPECT_NO_THROW(h.venue.on_bar("AAPL", good));
+}
+
 // The venue writes each report into the message it sent the one before: a reason must not
 // stay from an earlier report, whether the sink moved the message or copied it.
 TEST(SimVenueBar, EachReportCarriesOnlyItsOwnFields) {

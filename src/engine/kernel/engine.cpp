@@ -92,6 +92,10 @@ class Engine::Context final : public StrategyContext {
   }
   Status manage_stop(const ClientOrderId& id, const StopPolicy& policy) override {
     if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    if (policy.trailing && policy.trailing->by == TrailBy::kAtr && !engine_.tracks_atr_) {
+      return Error{"order " + id.value() +
+                   ": a stop trailing by ATR needs a strategy that declares uses_atr_stops()"};
+    }
     return engine_.prices_.manage_stop(id, policy);
   }
   Status set_order_timeout(const ClientOrderId& id, Nanoseconds after) override {
@@ -228,6 +232,7 @@ void Engine::add_strategy(const StrategyId& id, Strategy& strategy) {
   slot->strategy = &strategy;
   slot->context = std::make_unique<Context>(*this, *slot);
   by_id_[id] = slot.get();
+  if (strategy.uses_atr_stops()) tracks_atr_ = true;
   strategies_.push_back(std::move(slot));
   if (started_) strategy.on_start(*strategies_.back()->context);
 }
@@ -271,11 +276,12 @@ void Engine::on_bar(MarketHandle handle, const Bar& bar) {
   market.last_price = bar.close;
   market.has_price = true;
   if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
-  update_atr(market, bar);
+  if (tracks_atr_) update_atr(market, bar);
   // Bars only move managed stops; most runs manage none.
   if (prices_.manages_any()) {
-    const indicators::Atr& atr = *market.atr;
-    prices_.on_bar(symbol, bar, atr.ready() ? std::optional<double>(atr.value()) : std::nullopt);
+    const std::optional<indicators::Atr>& atr = market.atr;
+    prices_.on_bar(symbol, bar,
+                   atr && atr->ready() ? std::optional<double>(atr->value()) : std::nullopt);
   }
   risk_.update();
   for (auto& slot : strategies_)

@@ -33,7 +33,9 @@ struct EngineConfig {
   Money starting_cash = Money::from_units(100'000);
   AccountType account_type = AccountType::kRegTMargin;
   RiskLimits risk;
-  int atr_period = 14;  // the ATR (Wilder) per symbol that ATR-trailing stops follow
+  // The ATR (Wilder) per symbol that ATR-trailing stops follow; kept only while a strategy that
+  // uses them is added (Strategy::uses_atr_stops).
+  int atr_period = 14;
 };
 
 // Something the engine refused or could not book (an illegal order transition, a ledger error).
@@ -150,8 +152,8 @@ class Engine final : private OrderListener, private RiskView {
     std::optional<indicators::Atr> atr;  // from the symbol's first bar
   };
   using MarketEntry = std::pair<const Symbol, SymbolMarket>;
-  // The ATR follows every bar: an ATR-trailing stop set later reads the value built over the
-  // symbol's whole history, so it cannot start with the stop.
+  // The ATR follows every bar once a strategy may trail stops by it (tracks_atr_): a stop set
+  // later reads the value built over the symbol's history, so it cannot start with the stop.
   void update_atr(SymbolMarket& market, const Bar& bar) {
     if (!market.atr) market.atr.emplace(atr_period_);
     market.atr->update(bar.high.to_double(), bar.low.to_double(), bar.close.to_double());
@@ -198,6 +200,7 @@ class Engine final : private OrderListener, private RiskView {
   // comparison is cheaper than a tree walk. Map nodes never move, so the pointer stays valid.
   MarketEntry* last_market_ = nullptr;
   int atr_period_;
+  bool tracks_atr_ = false;  // a strategy added uses ATR-trailing stops
   Money day_start_equity_;
   std::vector<EngineError> errors_;
   std::function<void(const EngineError&)> error_hook_;

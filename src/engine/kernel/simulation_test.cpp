@@ -279,6 +279,7 @@ class AtrTrailer final : public Strategy {
     ++bars_seen;
     if (bars_seen == 1) ctx.market(symbol, Side::kBuy, Quantity::from_units(100));
   }
+  bool uses_atr_stops() const override { return declares_atr; }
   void on_fill(StrategyContext& ctx, const Fill& fill) override {
     if (fill.side != Side::kBuy) return;
     stop = ctx.stop(fill.symbol, Side::kSell, fill.quantity, px("9.00")).client_order_id;
@@ -286,11 +287,15 @@ class AtrTrailer final : public Strategy {
     policy.entry = fill.price;
     policy.trailing = TrailingRule{TrailBy::kAtr, Ratio::from_units(2), Percent{}};
     policy.tick_size = px("0.01");
-    managed = ctx.manage_stop(stop, policy).ok();
+    const Status status = ctx.manage_stop(stop, policy);
+    managed = status.ok();
+    if (!managed) refusal = status.error().message;
   }
+  bool declares_atr = true;
   int bars_seen = 0;
   ClientOrderId stop;
   bool managed = false;
+  std::string refusal;  // manage_stop's error, if any
 };
 
 TEST(Simulation, AtrTrailingStopFollowsTheEnginesAtr) {
@@ -317,6 +322,28 @@ TEST(Simulation, AtrTrailingStopFollowsTheEnginesAtr) {
   EXPECT_GT(*stop->order.stop_price, px("9.00"));   // it moved up from the initial stop
   EXPECT_EQ(*stop->order.stop_price, px("10.20"));  // 2 x 0.20 below the best high, 10.60
   EXPECT_TRUE(sim.engine().errors().empty());
+}
+
+// An engine keeps no ATR unless a strategy says it trails stops by one: such a stop is then
+// refused with a message that says why, and the stop stays where it was put.
+TEST(Simulation, AtrTrailingStopNeedsAStrategyThatDeclaresIt) {
+  NoCommission commission;
+  SimulationConfig config;
+  config.engine.atr_period = 3;
+  AtrTrailer strategy;
+  strategy.declares_atr = false;
+  TestRun run(strategy,
+              bars("ACME", {{"10.00", "10.10", "9.90", "10.00"},
+                            {"10.00", "10.20", "10.00", "10.10"},
+                            {"10.10", "10.30", "10.10", "10.20"},
+                            {"10.20", "10.40", "10.20", "10.30"}}),
+              commission, config);
+  run.sim.run();
+  EXPECT_FALSE(strategy.managed);
+  EXPECT_NE(strategy.refusal.find("uses_atr_stops()"), std::string::npos) << strategy.refusal;
+  const ManagedOrder* stop = run.sim.engine().orders().find(strategy.stop);
+  ASSERT_NE(stop, nullptr);
+  EXPECT_EQ(*stop->order.stop_price, px("9.00"));
 }
 
 TEST(Simulation, SameInputsGiveTheSameFills) {

@@ -16,6 +16,12 @@ class Strategy {
  public:
   virtual ~Strategy() = default;
 
+  // True for a strategy that will manage stops trailing by ATR (StopPolicy with TrailBy::kAtr):
+  // the engine then keeps an ATR of every symbol's bars, from the first bar after the strategy
+  // is added. Without such a strategy the engine skips that work on every bar, and a stop
+  // trailing by ATR is refused by manage_stop.
+  virtual bool uses_atr_stops() const { return false; }
+
   virtual void on_start(StrategyContext& /*ctx*/) {}
   virtual void on_stop(StrategyContext& /*ctx*/) {}
   // A completed bar; ctx.now() is the bar's end.

@@ -68,7 +68,16 @@ LedgerPosition& Ledger::add_position(const Symbol& symbol) {
   LedgerPosition& added = positions_.emplace(symbol, LedgerPosition{}).first->second;
   added.symbol = symbol;
   index_.insert(added);
+  if (const auto handle = handles_.find(symbol); handle != handles_.end()) handle->second = &added;
   return added;
+}
+
+PositionHandle Ledger::position_handle(std::string_view symbol) {
+  auto entry = handles_.find(symbol);
+  if (entry == handles_.end()) {
+    entry = handles_.emplace(Symbol(symbol), index_.find(symbol)).first;
+  }
+  return PositionHandle(*entry);
 }
 
 Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {

@@ -99,6 +99,7 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
   // of its pending marks only the display precision is left to pass on. It stays listed (with
   // nothing to move if no mark follows), so that a position is listed at most once.
   if (position.value_pending_) count_mark_precision(position);
+  position.single_lot_ = nullptr;  // set again below, once the lots are settled
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
   for (Lot& lot : position.lots.open()) {
     widen(lot, fill.price, fill.price);
@@ -139,12 +140,12 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
     cash_ -= signed_cost;
     records_[index].opened = remaining;
   }
-  note_quantity(position);
   position.commissions += fill.commission;
   commissions_ += fill.commission;
   cash_ -= fill.commission;
   // Valued at the fill price. When the fill left one lot it just opened, that value is the
   // lot's cost: notional(price, -q) == -notional(price, q) exactly, so skip the multiplication.
+  position.single_lot_ = position.lots.size() == 1 ? &position.lots.front() : nullptr;
   const bool only_new_lot = position.lots.size() == 1 && position.lots.front().fill == index;
   set_price(position, fill.price, fill.time,
             only_new_lot ? position.cost_basis : value_at(position, fill.price));

@@ -214,14 +214,20 @@ class Ledger {
   // Inline with mark_bar, into the caller's bar loop: one open lot (or none) is the common case,
   // and a bar of a held symbol then costs a few compares, a multiplication and stores.
   [[gnu::always_inline]] void mark_at_bar(LedgerPosition& position, const Bar& bar) {
-    for (Lot& lot : position.lots.open()) {
-      if (lot.open_time <= bar.time) [[likely]] {
-        widen(lot, bar.low, bar.high);
-      } else {
-        widen(lot, bar.close, bar.close);
-      }
+    if (Lot* const lot = position.single_lot_) [[likely]] {
+      widen_at_bar(*lot, bar);
+    } else {
+      for (Lot& each : position.lots.open())
+        widen_at_bar(each, bar);
     }
     note_price(position, bar.close, bar.time);
+  }
+  static void widen_at_bar(Lot& lot, const Bar& bar) {
+    if (lot.open_time <= bar.time) [[likely]] {
+      widen(lot, bar.low, bar.high);
+    } else {
+      widen(lot, bar.close, bar.close);
+    }
   }
   static void widen(Lot& lot, Price low, Price high) {
     if (low < lot.low) lot.low = low;
@@ -233,28 +239,12 @@ class Ledger {
     position.last_price = price;
     position.last_price_time = time;
     if (position.quantity.is_zero()) return;
-    const Money value = value_of_mark(position, price);
+    // notional builds its exact product directly (one 128-bit multiplication); a product
+    // through Money::from_raw would test a rounding that cannot happen on every bar.
+    const Money value = notional(price, position.quantity);
     position.market_value = value;
     position.marked_precision_ = std::max(position.marked_precision_, value.precision());
     if (!position.value_pending_) add_pending(position);
-  }
-  // notional(price, quantity). A whole number of shares shown without decimals (the usual
-  // position) makes it the price times that number, exactly: one checked multiplication.
-  static Money value_of_mark(const LedgerPosition& position, Price price) {
-    if (position.whole_shares_ != 0) {
-      std::int64_t raw = 0;
-      if (!__builtin_mul_overflow(price.raw(), position.whole_shares_, &raw)) {
-        return Money::from_raw(raw, price.precision());
-      }
-    }
-    return notional(price, position.quantity);
-  }
-  // Sets what value_of_mark needs after the quantity changed.
-  static void note_quantity(LedgerPosition& position) {
-    const Quantity quantity = position.quantity;
-    const bool whole =
-        quantity.precision() == 0 && fixed::is_multiple_of_pow10(quantity.raw(), kFixedPrecision);
-    position.whole_shares_ = whole ? quantity.raw() / kFixedScale : 0;
   }
   // Out of line: once per position between two reads of the totals.
   [[gnu::noinline]] void add_pending(LedgerPosition& position) {

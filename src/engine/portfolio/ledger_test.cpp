@@ -739,5 +739,35 @@ TEST(LedgerWorked, EachBadBarRuleIsCaught) {
   EXPECT_DECIMAL_EQ(ledger.position(handle)->last_price, px("11"));
 }
 
+// Bars widen every open lot, whether the position holds one lot (reached directly) or several,
+// and the lot left after a close is the one they reach next.
+TEST(LedgerWorked, BarExcursionsFollowTheLotsThroughCloses) {
+  Ledger ledger(usd("100000"));
+  const PositionHandle handle = ledger.position_handle("AAPL");
+  book(ledger, make_fill("x1", "AAPL", Side::kBuy, "10", "50", "0", at(0)));
+  book(ledger, make_fill("x2", "AAPL", Side::kBuy, "10", "52", "0", at(2)));
+  // Started before the second lot opened: the first sees 45..60, the second only the close.
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(1), px("50"), px("60"), px("45"), px("51"), qty("1")}).ok());
+  book(ledger, make_fill("x3", "AAPL", Side::kSell, "10", "53", "0", at(3)));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_adverse_price, px("5"));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_favorable_price, px("10"));
+  ASSERT_EQ(ledger.position(handle)->lots.size(), 1U);
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].low, px("51"));
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(3), px("53"), px("58"), px("49"), px("55"), qty("1")}).ok());
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].low, px("49"));
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].high, px("58"));
+  book(ledger, make_fill("x4", "AAPL", Side::kSell, "10", "55", "0", at(4)));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_adverse_price, px("3"));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_favorable_price, px("6"));
+  // Flat: a bar only moves the price.
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(5), px("55"), px("56"), px("54"), px("54"), qty("1")}).ok());
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->last_price, px("54"));
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->market_value, usd("0"));
+  expect_books_balance(ledger);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

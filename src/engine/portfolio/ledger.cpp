@@ -11,10 +11,13 @@ namespace {
 // The raw value of `amount` x part / whole, rounded half-even at 1e-9. Whole share counts (a
 // commission split over the shares of a fill or lot) cancel their common factor 1e9 first, which
 // leaves a 64-bit product and one division instead of scale's 128-bit general case; the ratio,
-// and so the rounding, is the same.
+// and so the rounding, is the same. Counts shown without decimals are whole by the Decimal
+// invariant: one compare each instead of the multiple-of-1e9 test.
 std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
-  if (fixed::is_multiple_of_pow10(part.raw(), kFixedPrecision) &&
-      fixed::is_multiple_of_pow10(whole.raw(), kFixedPrecision) && whole.is_positive()) {
+  const auto is_whole = [](Quantity q) {
+    return q.precision() == 0 || fixed::is_multiple_of_pow10(q.raw(), kFixedPrecision);
+  };
+  if (whole.is_positive() && is_whole(part) && is_whole(whole)) {
     std::int64_t product = 0;
     if (!__builtin_mul_overflow(amount.raw(), part.raw() / kFixedScale, &product)) {
       return fixed::detail::div_half_even_64(product, whole.raw() / kFixedScale);
@@ -25,7 +28,8 @@ std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
 
 // `amount` x part / whole, rounded half-even at 1e-9 and shown with the decimals it needs. Every
 // split gives its last piece the remainder instead, so the pieces sum to `amount` exactly.
-Money pro_rata(Money amount, Quantity part, Quantity whole) {
+// Inline: a flip's exit commission is one per fill.
+[[gnu::always_inline]] inline Money pro_rata(Money amount, Quantity part, Quantity whole) {
   if (amount.is_zero() || part == whole) return amount;
   const std::int64_t share = share_raw(amount, part, whole);
   // max(amount's precision, the fewest decimals that show `share`): multiples of 10^k are

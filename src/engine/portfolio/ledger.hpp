@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -123,6 +124,17 @@ class Ledger {
   // sends a symbol's bars over and over (the engine keeps a handle per symbol it has data for).
   [[gnu::always_inline]] Status mark_bar(PositionHandle handle, const Bar& bar) {
     if (!is_well_formed(bar)) [[unlikely]]
+      return check_marked_bar(handle.symbol(), bar);
+    if (LedgerPosition* const position = handle.entry_->second) mark_at_bar(*position, bar);
+    return {};
+  }
+  // mark_bar for a bar that already passed is_valid_bar (core/market_data.hpp), as every bar
+  // source checks its bars (the CSV reader, the TWS mapping, the simulated venue, which throws on
+  // one that fails): checks only what is_valid_bar leaves out, a positive low, with mark_bar's
+  // error. A bar failing is_valid_bar breaks the precondition (asserted in debug builds).
+  [[gnu::always_inline]] Status mark_valid_bar(PositionHandle handle, const Bar& bar) {
+    assert(is_valid_bar(bar));
+    if (!bar.low.is_positive()) [[unlikely]]
       return check_marked_bar(handle.symbol(), bar);
     if (LedgerPosition* const position = handle.entry_->second) mark_at_bar(*position, bar);
     return {};

@@ -769,5 +769,37 @@ TEST(LedgerWorked, BarExcursionsFollowTheLotsThroughCloses) {
   expect_books_balance(ledger);
 }
 
+// For bars a source already checked with is_valid_bar, mark_valid_bar books what mark_bar books
+// and still refuses a low that is not positive, in the same words.
+TEST(LedgerWorked, ValidBarsMarkLikeCheckedBars) {
+  Ledger trusting(usd("100000"));
+  Ledger checking(usd("100000"));
+  const PositionHandle handle = trusting.position_handle("AAPL");
+  for (Ledger* ledger : {&trusting, &checking}) {
+    book(*ledger, make_fill("t1", "AAPL", Side::kBuy, "100", "50", "0", at(0)));
+  }
+  const Bar bars[] = {
+      {at(-1), px("50"), px("60"), px("40"), px("51"), qty("1000")},
+      {at(0), px("50"), px("54"), px("47.50"), px("52.125"), qty("1000")},
+      {at(1), px("52"), px("52.50"), px("51"), px("52"), qty("0")},
+  };
+  for (const Bar& bar : bars) {
+    ASSERT_TRUE(trusting.mark_valid_bar(handle, bar).ok());
+    ASSERT_TRUE(checking.mark_bar("AAPL", bar).ok());
+  }
+  const Bar zero_low{at(2), px("1"), px("2"), px("0"), px("1"), qty("1")};
+  const Status refused = trusting.mark_valid_bar(handle, zero_low);
+  const Status refused_too = checking.mark_bar("AAPL", zero_low);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_FALSE(refused_too.ok());
+  EXPECT_EQ(refused.error().message, refused_too.error().message);
+  EXPECT_EQ(trusting.snapshot(at(3)), checking.snapshot(at(3)));
+  EXPECT_EQ(trusting.long_value().to_string(), checking.long_value().to_string());
+  for (Ledger* ledger : {&trusting, &checking}) {
+    book(*ledger, make_fill("t2", "AAPL", Side::kSell, "100", "52", "0", at(3)));
+  }
+  EXPECT_EQ(trusting.closed_trades().back(), checking.closed_trades().back());
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

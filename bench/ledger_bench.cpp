@@ -112,8 +112,9 @@ void mark(benchmark::State& state) {
 }
 BENCHMARK(mark)->ArgName("lots")->Arg(1)->Arg(10);
 
-void mark_bar(benchmark::State& state) {
-  Ledger ledger(Money::from_units(10'000'000));
+// A bar of a symbol holding one lot, by symbol text or (the engine's way) by position handle.
+template <class Mark>
+void run_mark_bar(benchmark::State& state, Ledger& ledger, Mark mark_one) {
   Fill fill;
   fill.execution_id = ExecutionId("open");
   fill.symbol = "AAPL";
@@ -129,11 +130,23 @@ void mark_bar(benchmark::State& state) {
                   cents(close - 10),
                   cents(close),
                   Quantity::from_units(5000)};
-    const Status status = ledger.mark_bar("AAPL", bar);
+    const Status status = mark_one(bar);
     benchmark::DoNotOptimize(status);
   }
 }
+
+void mark_bar(benchmark::State& state) {
+  Ledger ledger(Money::from_units(10'000'000));
+  run_mark_bar(state, ledger, [&](const Bar& bar) { return ledger.mark_bar("AAPL", bar); });
+}
 BENCHMARK(mark_bar);
+
+void mark_bar_by_handle(benchmark::State& state) {
+  Ledger ledger(Money::from_units(10'000'000));
+  const PositionHandle handle = ledger.position_handle("AAPL");
+  run_mark_bar(state, ledger, [&](const Bar& bar) { return ledger.mark_bar(handle, bar); });
+}
+BENCHMARK(mark_bar_by_handle);
 
 }  // namespace
 }  // namespace ibtrade::engine

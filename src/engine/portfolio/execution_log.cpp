@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "core/hash.hpp"
@@ -9,111 +10,153 @@
 namespace ibtrade::engine {
 namespace {
 
-// A trading day's executions of an active strategy from the start (8 KiB of slots): growing
-// from a few dozen, the copies and the big frees along the way cost more than the inserts.
-constexpr std::size_t kMinSlots = 1024;
-constexpr std::uint64_t kIndexMask = 0xffff'ffff;
-
-std::uint32_t index_of(std::uint64_t slot) {
-  return static_cast<std::uint32_t>(slot & kIndexMask);
-}
-
-// Copies `text` (at most 24 bytes) to `out` with fixed-size moves that stay inside both: a
-// memcpy of a variable size would be a library call.
-void copy_short(std::string_view text, char* out) {
-  const char* in = text.data();
-  const std::size_t n = text.size();
-  const auto copy = [&](std::size_t at, auto word) {
-    std::memcpy(&word, in + at, sizeof(word));
-    std::memcpy(out + at, &word, sizeof(word));
-  };
-  if (n >= 16) {  // three words, the last overlapping the middle one
-    copy(0, std::uint64_t{});
-    copy(8, std::uint64_t{});
-    copy(n - 8, std::uint64_t{});
-  } else if (n >= 8) {  // two words that overlap in the middle
-    copy(0, std::uint64_t{});
-    copy(n - 8, std::uint64_t{});
-  } else if (n >= 4) {
-    copy(0, std::uint32_t{});
-    copy(n - 4, std::uint32_t{});
-  } else {
-    for (std::size_t i = 0; i < n; ++i)
-      out[i] = in[i];
-  }
-}
+// A trading day's executions of an active strategy from the start (4 KiB of buckets): growing
+// from a few dozen, the copies and the frees along the way cost more than the inserts.
+constexpr std::size_t kMinBuckets = 1024;
 
 }  // namespace
 
-ExecutionLog::Slot ExecutionLog::make_slot(std::uint64_t hash, std::uint32_t index) {
-  return (hash & ~kIndexMask) | (index + 1);
+[[gnu::always_inline]] inline ExecutionLog::Words ExecutionLog::words_of(std::string_view id) {
+  const char* p = id.data();
+  const std::size_t n = id.size();
+  const auto word = [p](std::size_t at) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + at, sizeof(w));
+    return w;
+  };
+  if (n >= 16) return {word(0), word(8), word(n - 8)};  // the last overlaps the middle one
+  if (n >= 8) return {word(0), word(n - 8), 0};         // two that overlap in the middle
+  if (n >= 4) {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::memcpy(&first, p, sizeof(first));
+    std::memcpy(&last, p + n - 4, sizeof(last));
+    return {first | (std::uint64_t{last} << 32U), 0, 0};
+  }
+  std::uint64_t bytes = 0;  // 0-3 bytes, each in its own place
+  for (std::size_t i = 0; i < n; ++i)
+    bytes |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8U * i);
+  return {bytes, 0, 0};
 }
 
-// Inline into find and insert (a call was a tenth of an insert): one probe per fill.
-[[gnu::always_inline]] inline std::size_t ExecutionLog::probe(std::string_view id,
-                                                              std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  const std::uint64_t tag = hash & ~kIndexMask;
-  for (std::size_t slot = home_of(tag, mask);; slot = (slot + 1) & mask) {
-    const Slot held = slots_[slot];
-    if (held == 0) return slot;
-    if ((held & ~kIndexMask) != tag) continue;
-    if (same_bytes(text_of(entries_[index_of(held) - 1]), id)) return slot;
+[[gnu::always_inline]] inline void ExecutionLog::store_words(const Words& words, std::size_t length,
+                                                             char* out) {
+  const auto put = [out](std::size_t at, auto word) { std::memcpy(out + at, &word, sizeof(word)); };
+  if (length >= 16) {
+    put(0, words.a);
+    put(8, words.b);
+    put(length - 8, words.c);
+  } else if (length >= 8) {
+    put(0, words.a);
+    put(length - 8, words.b);
+  } else if (length >= 4) {
+    put(0, static_cast<std::uint32_t>(words.a));
+    put(length - 4, static_cast<std::uint32_t>(words.a >> 32U));
+  } else {
+    for (std::size_t i = 0; i < length; ++i)
+      out[i] = static_cast<char>(words.a >> (8U * i));
   }
+}
+
+// The words (already loaded to be copied into the entry) mixed with a few multiplications:
+// cheaper than hashing the text byte by byte again. Longer ids take the general hash.
+[[gnu::always_inline]] inline std::uint32_t ExecutionLog::hash_of(std::string_view id,
+                                                                  const Words& words) {
+  std::uint64_t h = 0;
+  if (id.size() > kInline) [[unlikely]] {
+    h = hash_bytes(id);
+  } else {
+    h = (words.a * 0x9E3779B97F4A7C15ULL) ^ (words.b * 0xC2B2AE3D27D4EB4FULL) ^
+        (words.c * 0x165667B19E3779F9ULL) ^ id.size();
+    h ^= h >> 32U;
+    h *= 0xBF58476D1CE4E5B9ULL;
+  }
+  return static_cast<std::uint32_t>(h >> 32U);  // the best-mixed half
+}
+
+// Inline into find and insert: one walk per fill, of about one entry.
+[[gnu::always_inline]] inline std::uint32_t ExecutionLog::lookup(std::string_view id,
+                                                                 std::uint32_t hash) const {
+  for (std::uint32_t next = buckets_[hash & (bucket_count_ - 1)]; next != 0;) {
+    const Entry& candidate = entry(next - 1);
+    if (candidate.hash == hash && same_bytes(text_of(candidate), id)) return next - 1;
+    next = candidate.next;
+  }
+  return kNotFound;
 }
 
 std::uint32_t ExecutionLog::find(std::string_view id) const {
-  if (slots_.empty()) return kNotFound;
-  const Slot held = slots_[probe(id, hash_bytes(id))];
-  return held == 0 ? kNotFound : index_of(held) - 1;
+  if (bucket_count_ == 0) return kNotFound;
+  return lookup(id, hash_of(id, words_of(id)));
+}
+
+void ExecutionLog::full() {
+  throw std::length_error("execution log is full");
+}
+
+// Inline into insert: a call saved and restored more registers than the append has stores.
+[[gnu::always_inline]] inline void ExecutionLog::append(std::string_view id, const Words& words,
+                                                        std::uint32_t hash) {
+  if (size_ >= kNotFound - 1) [[unlikely]]
+    full();
+  if ((size_ & (kBlockSize - 1)) == 0) {
+    // Not zeroed: an entry is written whole before it is read, its text up to its length.
+    blocks_.push_back(std::make_unique_for_overwrite<Entry[]>(kBlockSize));
+  }
+  Entry& added = blocks_.back()[size_ & (kBlockSize - 1)];
+  std::uint32_t& bucket = buckets_[hash & (bucket_count_ - 1)];
+  added.hash = hash;
+  added.next = bucket;
+  added.length = static_cast<std::uint32_t>(id.size());
+  if (id.size() <= kInline) [[likely]] {
+    store_words(words, id.size(), added.text.data());
+  } else {
+    if (text_.size() + id.size() > UINT32_MAX) [[unlikely]]
+      full();
+    added.offset = static_cast<std::uint32_t>(text_.size());
+    text_.append(id);
+  }
+  ++size_;
+  bucket = size_;  // the new entry's index + 1
 }
 
 std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
-  // Load factor at most 1/2 keeps probe chains short.
-  if ((entries_.size() + 1) * 2 > slots_.size()) {
-    if (slots_.empty()) entries_.reserve(kMinSlots / 2);
-    rehash(slots_.empty() ? kMinSlots : slots_.size() * 2);
-  }
-  const std::uint64_t hash = hash_bytes(id);
-  const std::size_t slot = probe(id, hash);
-  if (slots_[slot] != 0) return {index_of(slots_[slot]) - 1, false};
-  if (entries_.size() >= kNotFound - 1 || text_.size() + id.size() > UINT32_MAX) {
-    throw std::length_error("execution log is full");
-  }
-  const auto index = static_cast<std::uint32_t>(entries_.size());
-  Entry& entry = entries_.emplace_back();
-  entry.length = static_cast<std::uint32_t>(id.size());
-  if (id.size() <= kInline) {
-    copy_short(id, entry.text.data());
-  } else {
-    entry.offset = static_cast<std::uint32_t>(text_.size());
-    text_.append(id);
-  }
-  slots_[slot] = make_slot(hash, index);
+  // At most one entry per bucket on average keeps the chains short.
+  if (size_ >= bucket_count_) rehash(bucket_count_ == 0 ? kMinBuckets : bucket_count_ * 2);
+  const Words words = words_of(id);
+  const std::uint32_t hash = hash_of(id, words);
+  if (const std::uint32_t known = lookup(id, hash); known != kNotFound) return {known, false};
+  const std::uint32_t index = size_;
+  append(id, words, hash);
   return {index, true};
 }
 
 std::string_view ExecutionLog::id(std::uint32_t index) const {
-  return text_of(entries_.at(index));
+  if (index >= size_) {  // the words std::vector::at used when the entries were one vector
+    throw std::out_of_range("vector::_M_range_check: __n (which is " + std::to_string(index) +
+                            ") >= this->size() (which is " + std::to_string(size_) + ")");
+  }
+  return text_of(entry(index));
 }
 
 void ExecutionLog::reserve(std::size_t count) {
-  entries_.reserve(count);
-  std::size_t slots = kMinSlots;
-  while (slots < count * 2)
-    slots *= 2;
-  if (slots > slots_.size()) rehash(slots);
+  std::size_t buckets = kMinBuckets;
+  while (buckets < count)
+    buckets *= 2;
+  if (buckets > bucket_count_) rehash(buckets);
 }
 
-void ExecutionLog::rehash(std::size_t slot_count) {
-  const std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slot_count, 0));
-  const std::size_t mask = slot_count - 1;
-  for (const Slot held : old) {
-    if (held == 0) continue;
-    std::size_t slot = home_of(held, mask);
-    while (slots_[slot] != 0)
-      slot = (slot + 1) & mask;
-    slots_[slot] = held;
+void ExecutionLog::rehash(std::size_t bucket_count) {
+  // The chains are rebuilt from the entries' own hashes, oldest first: each goes to the head
+  // of its new bucket, as an insert would put it.
+  buckets_ = std::make_unique<std::uint32_t[]>(bucket_count);
+  bucket_count_ = bucket_count;
+  const std::size_t mask = bucket_count - 1;
+  for (std::uint32_t index = 0; index < size_; ++index) {
+    Entry& moved = blocks_[index >> kBlockBits][index & (kBlockSize - 1)];
+    std::uint32_t& bucket = buckets_[moved.hash & mask];
+    moved.next = bucket;
+    bucket = index + 1;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,8 +13,9 @@
 
 namespace ibtrade::engine {
 
-// Open addressing over one text buffer rather than a node map: one probe and no allocation per
-// insert after warm-up, which keeps apply_fill cheap.
+// A hash table chained through its entries, which live in blocks that never move: an insert
+// hashes the id once, walks a chain of about one entry and writes one entry and one bucket; no
+// allocation after warm-up, growth copies no entry and rehashes from the entries themselves.
 class ExecutionLog {
  public:
   static constexpr std::uint32_t kNotFound = UINT32_MAX;
@@ -24,38 +26,56 @@ class ExecutionLog {
   // false} when it was already there.
   std::pair<std::uint32_t, bool> insert(std::string_view id);
   std::string_view id(std::uint32_t index) const;
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return size_; }
   void reserve(std::size_t count);
 
  private:
-  // Ids of up to kInline bytes (the simulated venue's and IB's, 23) are kept in their entry,
-  // copied with a few word moves; longer ones go to text_. Either way an insert appends one
-  // 32-byte entry and touches no other memory.
+  // Ids of up to kInline bytes (the simulated venue's and IB's, 23) are kept in their entry as
+  // the words they were hashed from; longer ones go to text_.
   static constexpr std::size_t kInline = 24;
   struct Entry {
-    std::uint32_t length = 0;
-    std::uint32_t offset = 0;  // into text_, for an id longer than kInline
-    std::array<char, kInline> text{};
+    std::uint32_t hash;    // the low half of the id's hash: its bucket, and a cheap first compare
+    std::uint32_t next;    // the next entry of the bucket's chain, + 1; 0 ends it
+    std::uint32_t length;  // of the id
+    std::uint32_t offset;  // into text_, for an id longer than kInline
+    std::array<char, kInline> text;
   };
+  // An id of at most kInline bytes as three words: for a given length, two ids are equal
+  // exactly when their words are.
+  struct Words {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::uint64_t c = 0;
+  };
+  static Words words_of(std::string_view id);
+  // Writes the `length` bytes that words_of(id) took the words from.
+  static void store_words(const Words& words, std::size_t length, char* out);
+  static std::uint32_t hash_of(std::string_view id, const Words& words);
 
+  // kBlockSize entries per block, allocated as the log fills: an entry's place follows from its
+  // index, and a block once made stays where it is.
+  static constexpr unsigned kBlockBits = 9;
+  static constexpr std::uint32_t kBlockSize = 1U << kBlockBits;
+  const Entry& entry(std::uint32_t index) const {
+    return blocks_[index >> kBlockBits][index & (kBlockSize - 1)];
+  }
   std::string_view text_of(const Entry& entry) const {
     return entry.length <= kInline ? std::string_view(entry.text.data(), entry.length)
                                    : std::string_view(text_).substr(entry.offset, entry.length);
   }
-  // The slot that holds `id`, or the empty slot where it would go.
-  std::size_t probe(std::string_view id, std::uint64_t hash) const;
-  void rehash(std::size_t slot_count);
+  // The index of `id` (hashed to `hash`), or kNotFound.
+  std::uint32_t lookup(std::string_view id, std::uint32_t hash) const;
+  void append(std::string_view id, const Words& words, std::uint32_t hash);
+  [[noreturn]] static void full();
+  void rehash(std::size_t bucket_count);
 
-  // High 32 bits: the top of the id's hash, which also picks the slot (its low bits), so that a
-  // probe past an occupied slot rarely has to load its entry and growing moves slots without
-  // reading a single entry; low 32 bits: entry index + 1, 0 when empty. Size is a power of two.
-  using Slot = std::uint64_t;
-  static Slot make_slot(std::uint64_t hash, std::uint32_t index);
-  static std::size_t home_of(Slot tagged, std::size_t mask) { return (tagged >> 32U) & mask; }
-
-  std::vector<Entry> entries_;
+  std::vector<std::unique_ptr<Entry[]>> blocks_;
+  std::uint32_t size_ = 0;
   std::string text_;  // the ids longer than kInline, back to back
-  std::vector<Slot> slots_;
+  // Per bucket the newest entry of its chain, + 1; 0 when empty. As many buckets as entries or
+  // more, a power of two.
+  std::unique_ptr<std::uint32_t[]> buckets_;
+  std::size_t bucket_count_ = 0;
 };
 
 }  // namespace ibtrade::engine

@@ -1,6 +1,8 @@
 #include "engine/portfolio/execution_log.hpp"
 
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -65,6 +67,36 @@ TEST(ExecutionLog, EmptyAndPrefixIdsAreDistinct) {
   EXPECT_TRUE(log.insert("abc").second);
   EXPECT_EQ(log.find("a"), 1U);
   EXPECT_EQ(log.find("abc"), 2U);
+}
+
+// Entries live in blocks of a few hundred: ids on both sides of a block boundary, and ids that
+// differ in one byte at every position (the venue's ids count up in the middle), stay apart.
+TEST(ExecutionLog, IdsAcrossBlocksAndOneByteApart) {
+  ExecutionLog log;
+  const std::string base = "0000e0d5.6543a1b2.01.01";
+  std::vector<std::string> ids;
+  for (std::size_t position = 0; position < base.size(); ++position) {
+    for (const char c : std::string("0123456789abcdefghijklmnopqrstuvwxyz.")) {
+      std::string id = base;
+      id[position] = c;
+      if (id == base && !ids.empty()) continue;
+      ids.push_back(id);
+    }
+  }
+  std::uint32_t next = 0;
+  for (const std::string& id : ids) {
+    const auto [index, inserted] = log.insert(id);
+    if (inserted) {
+      ASSERT_EQ(index, next++) << id;
+    }
+  }
+  ASSERT_GT(log.size(), 512U);
+  for (std::uint32_t i = 0; i < log.size(); ++i) {
+    const std::string id(log.id(i));
+    EXPECT_EQ(log.find(id), i) << id;
+    EXPECT_EQ(log.insert(id), std::make_pair(i, false)) << id;
+  }
+  EXPECT_THROW((void)log.id(static_cast<std::uint32_t>(log.size())), std::out_of_range);
 }
 
 }  // namespace

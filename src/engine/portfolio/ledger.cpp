@@ -11,10 +11,13 @@ namespace {
 // The raw value of `amount` x part / whole, rounded half-even at 1e-9. Whole share counts (a
 // commission split over the shares of a fill or lot) cancel their common factor 1e9 first, which
 // leaves a 64-bit product and one division instead of scale's 128-bit general case; the ratio,
-// and so the rounding, is the same.
+// and so the rounding, is the same. Counts shown without decimals are whole by the Decimal
+// invariant: one compare each instead of the multiple-of-1e9 test.
 std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
-  if (fixed::is_multiple_of_pow10(part.raw(), kFixedPrecision) &&
-      fixed::is_multiple_of_pow10(whole.raw(), kFixedPrecision) && whole.is_positive()) {
+  const auto is_whole = [](Quantity q) {
+    return q.precision() == 0 || fixed::is_multiple_of_pow10(q.raw(), kFixedPrecision);
+  };
+  if (whole.is_positive() && is_whole(part) && is_whole(whole)) {
     std::int64_t product = 0;
     if (!__builtin_mul_overflow(amount.raw(), part.raw() / kFixedScale, &product)) {
       return fixed::detail::div_half_even_64(product, whole.raw() / kFixedScale);
@@ -25,7 +28,8 @@ std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
 
 // `amount` x part / whole, rounded half-even at 1e-9 and shown with the decimals it needs. Every
 // split gives its last piece the remainder instead, so the pieces sum to `amount` exactly.
-Money pro_rata(Money amount, Quantity part, Quantity whole) {
+// Inline: a flip's exit commission is one per fill.
+[[gnu::always_inline]] inline Money pro_rata(Money amount, Quantity part, Quantity whole) {
   if (amount.is_zero() || part == whole) return amount;
   const std::int64_t share = share_raw(amount, part, whole);
   // max(amount's precision, the fewest decimals that show `share`): multiples of 10^k are
@@ -68,7 +72,16 @@ LedgerPosition& Ledger::add_position(const Symbol& symbol) {
   LedgerPosition& added = positions_.emplace(symbol, LedgerPosition{}).first->second;
   added.symbol = symbol;
   index_.insert(added);
+  if (const auto handle = handles_.find(symbol); handle != handles_.end()) handle->second = &added;
   return added;
+}
+
+PositionHandle Ledger::position_handle(std::string_view symbol) {
+  auto entry = handles_.find(symbol);
+  if (entry == handles_.end()) {
+    entry = handles_.emplace(Symbol(symbol), index_.find(symbol)).first;
+  }
+  return PositionHandle(*entry);
 }
 
 Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
@@ -90,6 +103,7 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
   // of its pending marks only the display precision is left to pass on. It stays listed (with
   // nothing to move if no mark follows), so that a position is listed at most once.
   if (position.value_pending_) count_mark_precision(position);
+  position.single_lot_ = nullptr;  // set again below, once the lots are settled
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
   for (Lot& lot : position.lots.open()) {
     widen(lot, fill.price, fill.price);
@@ -130,12 +144,12 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
     cash_ -= signed_cost;
     records_[index].opened = remaining;
   }
-  note_quantity(position);
   position.commissions += fill.commission;
   commissions_ += fill.commission;
   cash_ -= fill.commission;
   // Valued at the fill price. When the fill left one lot it just opened, that value is the
   // lot's cost: notional(price, -q) == -notional(price, q) exactly, so skip the multiplication.
+  position.single_lot_ = position.lots.size() == 1 ? &position.lots.front() : nullptr;
   const bool only_new_lot = position.lots.size() == 1 && position.lots.front().fill == index;
   set_price(position, fill.price, fill.time,
             only_new_lot ? position.cost_basis : value_at(position, fill.price));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -58,6 +59,24 @@ struct LedgerSnapshot {
 
 using PositionMap = std::map<Symbol, LedgerPosition, std::less<>>;
 
+// A caller's lasting reference to one symbol in a Ledger (Ledger::position_handle), whether or
+// not the symbol has a position yet: taken once per symbol and passed with every bar instead of
+// the symbol text, it reaches the position with two loads, where a lookup by text hashes or
+// compares the symbol each time. Valid as long as its ledger (map nodes never move).
+class PositionHandle {
+ public:
+  PositionHandle() = default;  // refers to nothing: only to be assigned a ledger's handle
+  explicit operator bool() const { return entry_ != nullptr; }
+  const Symbol& symbol() const { return entry_->first; }
+
+ private:
+  friend class Ledger;
+  // The symbol and its position, null until the symbol's first fill.
+  using Entry = std::pair<const Symbol, LedgerPosition*>;
+  explicit PositionHandle(Entry& entry) : entry_(&entry) {}
+  Entry* entry_ = nullptr;
+};
+
 class Ledger {
  public:
   explicit Ledger(Money starting_cash, AccountType account_type = AccountType::kRegTMargin);
@@ -96,12 +115,33 @@ class Ledger {
   // with a price that is not positive. Inline up to the position: every bar of a run comes here,
   // and most runs hold no position on most bars.
   [[gnu::always_inline]] Status mark_bar(std::string_view symbol, const Bar& bar) {
-    if (!is_well_formed(bar)) [[unlikely]] {
-      if (Status problem = check_marked_bar(symbol, bar); !problem.ok()) return problem;
-    }
+    if (!is_well_formed(bar)) [[unlikely]]
+      return check_marked_bar(symbol, bar);
     if (LedgerPosition* const position = index_.find(symbol)) mark_at_bar(*position, bar);
     return {};
   }
+  // The same for the handle's symbol, without touching its text: the way for a caller that
+  // sends a symbol's bars over and over (the engine keeps a handle per symbol it has data for).
+  [[gnu::always_inline]] Status mark_bar(PositionHandle handle, const Bar& bar) {
+    if (!is_well_formed(bar)) [[unlikely]]
+      return check_marked_bar(handle.symbol(), bar);
+    if (LedgerPosition* const position = handle.entry_->second) mark_at_bar(*position, bar);
+    return {};
+  }
+  // mark_bar for a bar that already passed is_valid_bar (core/market_data.hpp), as every bar
+  // source checks its bars (the CSV reader, the TWS mapping, the simulated venue, which throws on
+  // one that fails): checks only what is_valid_bar leaves out, a positive low, with mark_bar's
+  // error. A bar failing is_valid_bar breaks the precondition (asserted in debug builds).
+  [[gnu::always_inline]] Status mark_valid_bar(PositionHandle handle, const Bar& bar) {
+    assert(is_valid_bar(bar));
+    if (!bar.low.is_positive()) [[unlikely]]
+      return check_marked_bar(handle.symbol(), bar);
+    if (LedgerPosition* const position = handle.entry_->second) mark_at_bar(*position, bar);
+    return {};
+  }
+  // The handle of `symbol`, the same on every call; the symbol needs no position yet (its first
+  // fill makes one, and the handle then reaches it).
+  PositionHandle position_handle(std::string_view symbol);
 
   AccountType account_type() const { return account_type_; }
   Money starting_cash() const { return starting_cash_; }
@@ -141,6 +181,8 @@ class Ledger {
   // Every symbol ever filled, flat ones included, ordered by symbol.
   const PositionMap& positions() const { return positions_; }
   const LedgerPosition* position(std::string_view symbol) const { return index_.find(symbol); }
+  // The handle's position; null until the symbol's first fill.
+  const LedgerPosition* position(PositionHandle handle) const { return handle.entry_->second; }
   // In the order they closed; within one fill, in FIFO lot order.
   std::span<const ClosedTrade> closed_trades() const { return closed_trades_; }
   // Execution ids booked, numbered in booking order (Lot::fill is such a number).
@@ -167,25 +209,37 @@ class Ledger {
     std::uint32_t entry_tail = kNoTrade;
   };
 
-  // What check_bar accepts, plus a positive low: the bars mark_bar books.
+  // What check_bar accepts, plus a positive low: the bars mark_bar books. The same conditions
+  // as low <= min(open, close), max(open, close) <= high (and so low <= high), combined without
+  // branches: every bar comes through here, and seven compare-and-jumps cost twice as much.
   static bool is_well_formed(const Bar& bar) {
-    return bar.low <= bar.high && bar.low <= bar.open && bar.open <= bar.high &&
-           bar.low <= bar.close && bar.close <= bar.high && !bar.volume.is_negative() &&
-           bar.low.is_positive();
+    const std::int64_t open = bar.open.raw();
+    const std::int64_t close = bar.close.raw();
+    const std::int64_t low = bar.low.raw();
+    return static_cast<bool>(static_cast<int>(low > 0) &
+                             static_cast<int>(low <= std::min(open, close)) &
+                             static_cast<int>(std::max(open, close) <= bar.high.raw()) &
+                             static_cast<int>(bar.volume.raw() >= 0));
   }
   // The error for a bar that is not well formed (check_bar's, or a low that is not positive).
   static Status check_marked_bar(std::string_view symbol, const Bar& bar);
   // Inline with mark_bar, into the caller's bar loop: one open lot (or none) is the common case,
   // and a bar of a held symbol then costs a few compares, a multiplication and stores.
   [[gnu::always_inline]] void mark_at_bar(LedgerPosition& position, const Bar& bar) {
-    for (Lot& lot : position.lots.open()) {
-      if (lot.open_time <= bar.time) [[likely]] {
-        widen(lot, bar.low, bar.high);
-      } else {
-        widen(lot, bar.close, bar.close);
-      }
+    if (Lot* const lot = position.single_lot_) [[likely]] {
+      widen_at_bar(*lot, bar);
+    } else {
+      for (Lot& each : position.lots.open())
+        widen_at_bar(each, bar);
     }
     note_price(position, bar.close, bar.time);
+  }
+  static void widen_at_bar(Lot& lot, const Bar& bar) {
+    if (lot.open_time <= bar.time) [[likely]] {
+      widen(lot, bar.low, bar.high);
+    } else {
+      widen(lot, bar.close, bar.close);
+    }
   }
   static void widen(Lot& lot, Price low, Price high) {
     if (low < lot.low) lot.low = low;
@@ -197,28 +251,12 @@ class Ledger {
     position.last_price = price;
     position.last_price_time = time;
     if (position.quantity.is_zero()) return;
-    const Money value = value_of_mark(position, price);
+    // notional builds its exact product directly (one 128-bit multiplication); a product
+    // through Money::from_raw would test a rounding that cannot happen on every bar.
+    const Money value = notional(price, position.quantity);
     position.market_value = value;
     position.marked_precision_ = std::max(position.marked_precision_, value.precision());
     if (!position.value_pending_) add_pending(position);
-  }
-  // notional(price, quantity). A whole number of shares shown without decimals (the usual
-  // position) makes it the price times that number, exactly: one checked multiplication.
-  static Money value_of_mark(const LedgerPosition& position, Price price) {
-    if (position.whole_shares_ != 0) {
-      std::int64_t raw = 0;
-      if (!__builtin_mul_overflow(price.raw(), position.whole_shares_, &raw)) {
-        return Money::from_raw(raw, price.precision());
-      }
-    }
-    return notional(price, position.quantity);
-  }
-  // Sets what value_of_mark needs after the quantity changed.
-  static void note_quantity(LedgerPosition& position) {
-    const Quantity quantity = position.quantity;
-    const bool whole =
-        quantity.precision() == 0 && fixed::is_multiple_of_pow10(quantity.raw(), kFixedPrecision);
-    position.whole_shares_ = whole ? quantity.raw() / kFixedScale : 0;
   }
   // Out of line: once per position between two reads of the totals.
   [[gnu::noinline]] void add_pending(LedgerPosition& position) {
@@ -288,6 +326,8 @@ class Ledger {
 
   PositionMap positions_;
   PositionIndex index_;  // symbol -> its node in positions_, for lookups without a tree walk
+  // The symbols handed out as PositionHandles -> their node in positions_, null until filled.
+  std::map<Symbol, LedgerPosition*, std::less<>> handles_;
   std::vector<ClosedTrade> closed_trades_;
   std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
   // Positions marked since the totals last caught up with them (value_pending_ set), each once.

@@ -650,5 +650,156 @@ TEST(LedgerWorked, MarksReadLaterShowWhatMarksValuedAtOnceShow) {
   expect_books_balance(ledger);
 }
 
+// A handle is taken before the symbol has a position (the engine takes one with a symbol's
+// first data) and reaches the position its first fill makes; marking by handle books what
+// marking by text books, errors included.
+TEST(LedgerWorked, PositionHandlesMarkLikeSymbols) {
+  Ledger by_handle(usd("100000"));
+  Ledger by_text(usd("100000"));
+  const PositionHandle aapl = by_handle.position_handle("AAPL");
+  EXPECT_EQ(aapl.symbol(), "AAPL");
+  EXPECT_EQ(by_handle.position(aapl), nullptr);
+  EXPECT_EQ(by_handle.position("AAPL"), nullptr);
+  EXPECT_TRUE(by_handle.positions().empty());
+
+  const Bar before_fill{at(-1), px("50"), px("60"), px("40"), px("51"), qty("1000")};
+  ASSERT_TRUE(by_handle.mark_bar(aapl, before_fill).ok());  // nothing held: ignored
+  EXPECT_TRUE(by_handle.positions().empty());
+
+  for (Ledger* ledger : {&by_handle, &by_text}) {
+    book(*ledger, make_fill("h1", "AAPL", Side::kBuy, "100", "50", "0", at(0)));
+  }
+  ASSERT_NE(by_handle.position(aapl), nullptr);
+  EXPECT_EQ(by_handle.position(aapl), by_handle.position("AAPL"));
+  // A second handle for the symbol is the same one; a handle taken after the fill reaches it.
+  EXPECT_EQ(by_handle.position(by_handle.position_handle("AAPL")), by_handle.position(aapl));
+  const PositionHandle msft = by_handle.position_handle("MSFT");
+  book(by_handle, make_fill("h2", "MSFT", Side::kSell, "10", "20", "0", at(0)));
+  book(by_text, make_fill("h2", "MSFT", Side::kSell, "10", "20", "0", at(0)));
+
+  const Bar bars[] = {
+      {at(0), px("50"), px("54"), px("47.50"), px("52.125"), qty("1000")},
+      {at(1), px("52"), px("52.50"), px("51"), px("52"), qty("1000")},
+  };
+  for (const Bar& bar : bars) {
+    ASSERT_TRUE(by_handle.mark_bar(aapl, bar).ok());
+    ASSERT_TRUE(by_handle.mark_bar(msft, bar).ok());
+    ASSERT_TRUE(by_text.mark_bar("AAPL", bar).ok());
+    ASSERT_TRUE(by_text.mark_bar("MSFT", bar).ok());
+  }
+  const Bar inverted{at(2), px("10"), px("9"), px("11"), px("10"), qty("1")};
+  const Status bad = by_handle.mark_bar(aapl, inverted);
+  const Status bad_by_text = by_text.mark_bar("AAPL", inverted);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_FALSE(bad_by_text.ok());
+  EXPECT_EQ(bad.error().message, bad_by_text.error().message);
+
+  EXPECT_EQ(by_handle.snapshot(at(3)), by_text.snapshot(at(3)));
+  EXPECT_EQ(by_handle.long_value().to_string(), by_text.long_value().to_string());
+  EXPECT_EQ(by_handle.short_value().to_string(), by_text.short_value().to_string());
+  for (Ledger* ledger : {&by_handle, &by_text}) {
+    book(*ledger, make_fill("h3", "AAPL", Side::kSell, "100", "52", "0", at(3)));
+  }
+  EXPECT_EQ(by_handle.closed_trades().back(), by_text.closed_trades().back());
+  EXPECT_DECIMAL_EQ(by_handle.closed_trades().back().max_adverse_price, px("2.50"));
+  EXPECT_EQ(by_handle.snapshot(at(4)), by_text.snapshot(at(4)));
+  expect_books_balance(by_handle);
+}
+
+// Bars that break one rule each are refused with the same words whichever way they come.
+TEST(LedgerWorked, EachBadBarRuleIsCaught) {
+  Ledger ledger(usd("1000"));
+  const PositionHandle handle = ledger.position_handle("AAPL");
+  book(ledger, make_fill("e1", "AAPL", Side::kBuy, "1", "10", "0", at(0)));
+  const Bar good{at(1), px("10"), px("12"), px("9"), px("11"), qty("5")};
+  ASSERT_TRUE(ledger.mark_bar(handle, good).ok());
+  const auto broken = [&](auto change) {
+    Bar bar = good;
+    change(bar);
+    return bar;
+  };
+  const Bar bad_bars[] = {
+      broken([](Bar& b) { b.open = px("8"); }),      // open below low
+      broken([](Bar& b) { b.open = px("13"); }),     // open above high
+      broken([](Bar& b) { b.close = px("8.5"); }),   // close below low
+      broken([](Bar& b) { b.close = px("12.5"); }),  // close above high
+      broken([](Bar& b) { b.high = px("8"); }),      // high below low
+      broken([](Bar& b) { b.volume = qty("-1"); }),  // negative volume
+      broken([](Bar& b) { b.low = px("0"); }),       // low not positive
+      broken([](Bar& b) { b.low = px("-1"); }),
+  };
+  for (const Bar& bar : bad_bars) {
+    const Status by_handle = ledger.mark_bar(handle, bar);
+    const Status by_text = ledger.mark_bar("AAPL", bar);
+    ASSERT_FALSE(by_handle.ok());
+    ASSERT_FALSE(by_text.ok());
+    EXPECT_EQ(by_handle.error().message, by_text.error().message);
+    EXPECT_EQ(by_handle.error().message.rfind("bar for \"AAPL\": ", 0), 0U);
+  }
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->last_price, px("11"));
+}
+
+// Bars widen every open lot, whether the position holds one lot (reached directly) or several,
+// and the lot left after a close is the one they reach next.
+TEST(LedgerWorked, BarExcursionsFollowTheLotsThroughCloses) {
+  Ledger ledger(usd("100000"));
+  const PositionHandle handle = ledger.position_handle("AAPL");
+  book(ledger, make_fill("x1", "AAPL", Side::kBuy, "10", "50", "0", at(0)));
+  book(ledger, make_fill("x2", "AAPL", Side::kBuy, "10", "52", "0", at(2)));
+  // Started before the second lot opened: the first sees 45..60, the second only the close.
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(1), px("50"), px("60"), px("45"), px("51"), qty("1")}).ok());
+  book(ledger, make_fill("x3", "AAPL", Side::kSell, "10", "53", "0", at(3)));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_adverse_price, px("5"));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_favorable_price, px("10"));
+  ASSERT_EQ(ledger.position(handle)->lots.size(), 1U);
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].low, px("51"));
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(3), px("53"), px("58"), px("49"), px("55"), qty("1")}).ok());
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].low, px("49"));
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->lots[0].high, px("58"));
+  book(ledger, make_fill("x4", "AAPL", Side::kSell, "10", "55", "0", at(4)));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_adverse_price, px("3"));
+  EXPECT_DECIMAL_EQ(ledger.closed_trades().back().max_favorable_price, px("6"));
+  // Flat: a bar only moves the price.
+  ASSERT_TRUE(
+      ledger.mark_bar(handle, Bar{at(5), px("55"), px("56"), px("54"), px("54"), qty("1")}).ok());
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->last_price, px("54"));
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->market_value, usd("0"));
+  expect_books_balance(ledger);
+}
+
+// For bars a source already checked with is_valid_bar, mark_valid_bar books what mark_bar books
+// and still refuses a low that is not positive, in the same words.
+TEST(LedgerWorked, ValidBarsMarkLikeCheckedBars) {
+  Ledger trusting(usd("100000"));
+  Ledger checking(usd("100000"));
+  const PositionHandle handle = trusting.position_handle("AAPL");
+  for (Ledger* ledger : {&trusting, &checking}) {
+    book(*ledger, make_fill("t1", "AAPL", Side::kBuy, "100", "50", "0", at(0)));
+  }
+  const Bar bars[] = {
+      {at(-1), px("50"), px("60"), px("40"), px("51"), qty("1000")},
+      {at(0), px("50"), px("54"), px("47.50"), px("52.125"), qty("1000")},
+      {at(1), px("52"), px("52.50"), px("51"), px("52"), qty("0")},
+  };
+  for (const Bar& bar : bars) {
+    ASSERT_TRUE(trusting.mark_valid_bar(handle, bar).ok());
+    ASSERT_TRUE(checking.mark_bar("AAPL", bar).ok());
+  }
+  const Bar zero_low{at(2), px("1"), px("2"), px("0"), px("1"), qty("1")};
+  const Status refused = trusting.mark_valid_bar(handle, zero_low);
+  const Status refused_too = checking.mark_bar("AAPL", zero_low);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_FALSE(refused_too.ok());
+  EXPECT_EQ(refused.error().message, refused_too.error().message);
+  EXPECT_EQ(trusting.snapshot(at(3)), checking.snapshot(at(3)));
+  EXPECT_EQ(trusting.long_value().to_string(), checking.long_value().to_string());
+  for (Ledger* ledger : {&trusting, &checking}) {
+    book(*ledger, make_fill("t2", "AAPL", Side::kSell, "100", "52", "0", at(3)));
+  }
+  EXPECT_EQ(trusting.closed_trades().back(), checking.closed_trades().back());
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -35,9 +35,12 @@ struct LedgerPosition {
   // once and the totals when next read (Ledger::mark); until then: whether marks are pending,
   // and the largest precision among the values they set.
   Money counted_value_;
-  std::int64_t whole_shares_ = 0;  // quantity as a number of shares when whole, without decimals
   bool value_pending_ = false;
   int marked_precision_ = 0;
+  // The open lot when there is exactly one (the usual position), else null: a bar widens it
+  // without working out the queue's bounds. Set by the ledger after every fill; meaningful only
+  // in the ledger's own positions (a copy's points into the original's lots).
+  Lot* single_lot_ = nullptr;
 };
 
 }  // namespace ibtrade::engine

@@ -254,7 +254,10 @@ void Engine::stop() {
 
 Engine::SymbolMarket& Engine::find_market(const Symbol& symbol) {
   auto it = markets_.find(symbol);
-  if (it == markets_.end()) it = markets_.emplace(symbol, SymbolMarket{}).first;
+  if (it == markets_.end()) {
+    it = markets_.emplace(symbol, SymbolMarket{}).first;
+    it->second.position = ledger_.position_handle(symbol);
+  }
   last_market_ = &*it;
   return it->second;
 }
@@ -265,17 +268,28 @@ Engine::MarketHandle Engine::market_handle(const Symbol& symbol) {
 }
 
 void Engine::on_bar(const Symbol& symbol, const Bar& bar) {
-  on_bar(market_handle(symbol), bar);
+  const MarketHandle handle = market_handle(symbol);
+  // From any source: the ledger checks the whole bar.
+  if (Status s = ledger_.mark_bar(handle.entry_->second.position, bar); !s.ok()) {
+    error(s.error().message);
+  }
+  after_mark(*handle.entry_, bar);
 }
 
 void Engine::on_bar(MarketHandle handle, const Bar& bar) {
-  MarketEntry& entry = *handle.entry_;
+  // The simulation's venue has checked the bar (is_valid_bar) before it comes here.
+  if (Status s = ledger_.mark_valid_bar(handle.entry_->second.position, bar); !s.ok()) {
+    error(s.error().message);
+  }
+  after_mark(*handle.entry_, bar);
+}
+
+inline void Engine::after_mark(MarketEntry& entry, const Bar& bar) {
   last_market_ = &entry;
   const Symbol& symbol = entry.first;
   SymbolMarket& market = entry.second;
   market.last_price = bar.close;
   market.has_price = true;
-  if (Status s = ledger_.mark_bar(symbol, bar); !s.ok()) error(s.error().message);
   if (tracks_atr_) update_atr(market, bar);
   // Bars only move managed stops; most runs manage none.
   if (prices_.manages_any()) {

@@ -67,6 +67,7 @@ class Engine final : private OrderListener, private RiskView {
 
   // Inputs, in time order; now() is the instant of the input.
   void on_bar(const Symbol& symbol, const Bar& bar);
+  // A bar that has passed is_valid_bar (core/market_data.hpp), as the simulation's are.
   void on_bar(MarketHandle market, const Bar& bar);
   void on_quote(const Symbol& symbol, const Quote& quote);
   void on_trade(const Symbol& symbol, const Trade& trade);
@@ -149,7 +150,8 @@ class Engine final : private OrderListener, private RiskView {
   struct SymbolMarket {
     Price last_price;  // set by the input that made the record (or, from a handle, its first bar)
     bool has_price = false;              // false only for a handle's record before its first bar
-    std::optional<indicators::Atr> atr;  // from the symbol's first bar
+    std::optional<indicators::Atr> atr;  // while tracks_atr_, from its first bar then
+    PositionHandle position;             // the ledger's position for the symbol, held or not
   };
   using MarketEntry = std::pair<const Symbol, SymbolMarket>;
   // The ATR follows every bar once a strategy may trail stops by it (tracks_atr_): a stop set
@@ -167,6 +169,9 @@ class Engine final : private OrderListener, private RiskView {
     return find_market(symbol);
   }
   SymbolMarket& find_market(const Symbol& symbol);
+  // A bar's work after the ledger has marked it: the market record, ATR, managed stops, risk
+  // and the strategies.
+  void after_mark(MarketEntry& entry, const Bar& bar);
   void set_last_price(const Symbol& symbol, Price price) {
     SymbolMarket& record = market(symbol);
     record.last_price = price;

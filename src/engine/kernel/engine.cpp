@@ -403,19 +403,25 @@ Engine::UpdateRecord& Engine::nested_update_record() {
   return *nested_updates_[index];
 }
 
-void Engine::on_fill(const ManagedOrder& order, const Fill& fill) {
-  auto booked = ledger_.apply_fill(fill);
+FillTicket Engine::on_new_fill(const ManagedOrder& order, const Fill& fill) {
+  // The order manager has refused a re-sent execution already: the ledger need not look for it.
+  auto booked = ledger_.apply_new_fill(fill);
   if (!booked.ok()) {
     error("fill " + fill.execution_id.value() + " not booked: " + booked.error().message);
-    return;
+    return kNoFillTicket;
   }
-  if (*booked == FillOutcome::kDuplicate) return;
   set_last_price(fill.symbol, fill.price);
   risk_.update();
   if (StrategySlot* slot = owner_of(order)) slot->strategy->on_fill(*slot->context, fill);
+  return booked->entry;
 }
 
-void Engine::on_commission(const CommissionUpdate& update) {
+void Engine::on_fill_commission(const CommissionUpdate& update, FillTicket ticket) {
+  if (ticket != kNoFillTicket) {
+    (void)ledger_.apply_commission(BookedFill{ticket}, update.commission);
+    return;
+  }
+  // A fill the ledger refused: the lookup by id gives the ledger's answer, and its error.
   auto booked = ledger_.apply_commission(update.execution_id, update.commission);
   if (!booked.ok()) error("commission not booked: " + booked.error().message);
 }

@@ -101,8 +101,9 @@ class Engine final : private OrderListener, private RiskView {
 
   // OrderListener
   void on_order_updated(const ManagedOrder& order, OrderStatus previous) override;
-  void on_fill(const ManagedOrder& order, const Fill& fill) override;
-  void on_commission(const CommissionUpdate& update) override;
+  // The ledger's entry of the fill is its ticket: a late commission goes straight to it.
+  FillTicket on_new_fill(const ManagedOrder& order, const Fill& fill) override;
+  void on_fill_commission(const CommissionUpdate& update, FillTicket ticket) override;
   void on_order_error(const ClientOrderId& client_order_id, const std::string& what) override;
 
   // RiskView

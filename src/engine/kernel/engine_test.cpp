@@ -1,6 +1,9 @@
 #include "engine/kernel/engine.hpp"
 
 #include <chrono>
+#include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -95,6 +98,47 @@ TEST(EngineOrderIds, AreTheStrategyIdADashAndASequenceForShortAndLongNames) {
   ASSERT_NE(order, nullptr);
   EXPECT_EQ(order->order.order_ref, long_name + "-12");
   EXPECT_EQ(order->order.strategy_id, StrategyId{long_name});
+}
+
+// The order manager keeps the ledger's entry of each booked fill and hands it back with the
+// fill's late commission; a fill the ledger refused has no entry, and its commission gets the
+// ledger's answer by id.
+TEST(EngineExecutions, LateCommissionsReachTheirFillsAndRefusedFillsAreReported) {
+  EngineOnFakeVenue run;
+  MarketOnQuote strategy;
+  run.engine.add_strategy(StrategyId{"s"}, strategy);
+  run.start();
+  run.quote();
+  run.quote();
+  const auto acme_fill = [](const std::string& order, const std::string& execution,
+                            std::string_view price) {
+    VenueMessage message = order_fakes::execution(order, execution, Side::kBuy, 1, price);
+    std::get<ExecutionReport>(message).fill.symbol = "ACME";
+    return message;
+  };
+  const auto commission = [](const std::string& execution, std::string_view amount) {
+    return CommissionUpdate{ExecutionId{execution}, *Money::parse(amount), {}};
+  };
+  Engine& engine = run.engine;
+  const Money cash = engine.ledger().cash();
+  engine.on_venue_message(acme_fill("s-1", "e1", "10"));
+  engine.on_venue_message(acme_fill("s-1", "e1", "10"));  // re-sent: booked once
+  engine.on_venue_message(commission("e1", "1.00"));
+  EXPECT_EQ(engine.ledger().execution_count(), 1u);
+  EXPECT_EQ(engine.ledger().commissions(), *Money::parse("1.00"));
+  EXPECT_EQ(engine.ledger().cash(), cash - *Money::parse("11.00"));
+  EXPECT_TRUE(engine.errors().empty());
+
+  engine.on_venue_message(acme_fill("s-2", "e2", "0"));
+  engine.on_venue_message(commission("e2", "1.00"));
+  ASSERT_EQ(engine.errors().size(), 2u);
+  EXPECT_EQ(engine.errors()[0].what,
+            "fill e2 not booked: fill \"e2\" for \"ACME\": price 0 is not positive");
+  EXPECT_EQ(engine.errors()[1].what,
+            "commission not booked: commission for execution \"e2\": no fill with this "
+            "execution id has been booked");
+  EXPECT_EQ(engine.ledger().execution_count(), 1u);
+  EXPECT_EQ(engine.ledger().commissions(), *Money::parse("1.00"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // thread, synchronously, from inside the order manager's commands and venue input.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/ids.hpp"
@@ -13,17 +14,35 @@
 
 namespace ibtrade::engine {
 
+// What a listener may keep of an execution it booked, such as the ledger's entry number: the
+// order manager holds it with the execution and hands it back with the execution's commission,
+// so that the listener finds its booking without looking the execution id up a second time.
+using FillTicket = std::uint32_t;
+inline constexpr FillTicket kNoFillTicket = UINT32_MAX;  // nothing kept
+
 class OrderListener {
  public:
   virtual ~OrderListener() = default;
   // The order changed: status, fills, parameters or the latest reason/denial. `previous` is the
   // status before the change (equal to the current one when only the content changed).
   virtual void on_order_updated(const ManagedOrder& order, OrderStatus previous) = 0;
-  // One execution booked on `order` (already included in it), in arrival order, once per id.
-  virtual void on_fill(const ManagedOrder& order, const Fill& fill) = 0;
+  // One execution booked on `order` (already included in it), in arrival order, once per id:
+  // the order manager has refused re-sent ones. Returns what the listener keeps of it, given
+  // back with its commission (on_fill_commission). By default on_fill, keeping nothing.
+  virtual FillTicket on_new_fill(const ManagedOrder& order, const Fill& fill) {
+    on_fill(order, fill);
+    return kNoFillTicket;
+  }
+  // The same for a listener that keeps nothing per execution.
+  virtual void on_fill(const ManagedOrder& /*order*/, const Fill& /*fill*/) {}
   // The commission of one execution, once: the first report for it. A repeat is dropped, a
-  // different amount for the same execution is an error.
-  virtual void on_commission(const CommissionUpdate& update) = 0;
+  // different amount for the same execution is an error. `ticket` is what on_new_fill returned
+  // for the execution. By default on_commission.
+  virtual void on_fill_commission(const CommissionUpdate& update, FillTicket /*ticket*/) {
+    on_commission(update);
+  }
+  // The same for a listener that keeps nothing per execution.
+  virtual void on_commission(const CommissionUpdate& /*update*/) {}
   // Something was refused and not applied. The engine logs it; the order is unchanged.
   // `client_order_id` is empty when the message named no order we know (a commission).
   virtual void on_order_error(const ClientOrderId& client_order_id, const std::string& what) = 0;

@@ -436,7 +436,7 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   ++order->execution_count;
   if (report.broker_order_id.value() != 0) order->broker_order_id = report.broker_order_id;
   if (!fill.commission.is_zero()) record.commission = fill.commission;
-  listener_.on_fill(*order, fill);
+  record.ticket = listener_.on_new_fill(*order, fill);
   notify(*order, previous);
   after_fill(*order);
   if (previous != order->status && is_terminal(order->status)) after_finished(*order);
@@ -453,8 +453,8 @@ OrderManager::ExecutionRecord& OrderManager::record_execution(const ExecutionId&
   void* memory = arena_.allocate(sizeof(ExecutionRecord) + text.size(), alignof(ExecutionRecord));
   char* chars = static_cast<char*>(memory) + sizeof(ExecutionRecord);
   std::copy(text.begin(), text.end(), chars);
-  auto* record =
-      new (memory) ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt};
+  auto* record = new (memory)
+      ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt, kNoFillTicket};
   executions_.add(record, hash);
   return *record;
 }
@@ -480,7 +480,7 @@ void OrderManager::on_commission(const CommissionUpdate& update) {
   ManagedOrder& order = *record.order;
   order.commission += update.commission;
   order.updated_at = update.time;
-  listener_.on_commission(update);
+  listener_.on_fill_commission(update, record.ticket);
   notify(order, order.status);
 }
 

@@ -133,6 +133,9 @@ class OrderManager {
     std::string_view id;            // its text is in the arena
     ManagedOrder* order = nullptr;  // orders_ never moves or erases a record: stays valid
     std::optional<Money> commission;
+    // The listener's booking of the execution (the ledger's entry), passed back with its
+    // commission: this index is the only one of execution ids in the engine.
+    FillTicket ticket = kNoFillTicket;
   };
   struct ExecutionIdOf {
     std::string_view operator()(const ExecutionRecord& record) const { return record.id; }

@@ -473,6 +473,26 @@ TEST_F(OrderManagerTest, CommissionCarriedByTheFillIsNotCountedTwice) {
   EXPECT_TRUE(listener_.commissions.empty());
 }
 
+// The listener's ticket for an execution comes back with that execution's commission, however
+// the executions and commissions interleave; a re-sent execution is not booked again.
+TEST_F(OrderManagerTest, CommissionCarriesTheTicketItsFillWasGiven) {
+  working_buy("o1");
+  working_buy("o2");
+  feed(execution("o1", "e1", Side::kBuy, 10, "10.00"));
+  feed(execution("o2", "e2", Side::kBuy, 10, "10.00"));
+  feed(execution("o1", "e1", Side::kBuy, 10, "10.00"));  // re-sent: no new ticket
+  feed(execution("o1", "e3", Side::kBuy, 10, "10.00"));
+  ASSERT_EQ(listener_.fills.size(), 3u);
+  feed(CommissionUpdate{ExecutionId{"e3"}, *Money::parse("1.00"), at_seconds(1)});
+  feed(CommissionUpdate{ExecutionId{"e1"}, *Money::parse("1.00"), at_seconds(2)});
+  feed(CommissionUpdate{ExecutionId{"e2"}, *Money::parse("1.00"), at_seconds(3)});
+  feed(CommissionUpdate{ExecutionId{"e1"}, *Money::parse("1.00"), at_seconds(4)});  // repeat
+  feed(CommissionUpdate{ExecutionId{"e9"}, *Money::parse("1.00"), at_seconds(5)});  // unknown
+  EXPECT_EQ(listener_.commission_tickets, (std::vector<FillTicket>{2, 0, 1}));
+  ASSERT_EQ(listener_.errors.size(), 1u);
+  EXPECT_EQ(listener_.errors[0].what, "commission for unknown execution e9: dropped");
+}
+
 // --- queries ---------------------------------------------------------------------------------
 
 TEST_F(OrderManagerTest, OpenOrdersAreListedInSubmissionOrderPerSymbol) {

@@ -88,8 +88,15 @@ class RecordingListener final : public OrderListener {
     updates.push_back({order.order.client_order_id, previous, order.status});
     if (forward) forward(order);
   }
-  void on_fill(const ManagedOrder& /*order*/, const Fill& fill) override { fills.push_back(fill); }
-  void on_commission(const CommissionUpdate& update) override { commissions.push_back(update); }
+  // A fill's ticket is its place in `fills`; the commission's ticket goes to commission_tickets.
+  FillTicket on_new_fill(const ManagedOrder& /*order*/, const Fill& fill) override {
+    fills.push_back(fill);
+    return static_cast<FillTicket>(fills.size() - 1);
+  }
+  void on_fill_commission(const CommissionUpdate& update, FillTicket ticket) override {
+    commissions.push_back(update);
+    commission_tickets.push_back(ticket);
+  }
   void on_order_error(const ClientOrderId& id, const std::string& what) override {
     errors.push_back({id, what});
   }
@@ -97,6 +104,7 @@ class RecordingListener final : public OrderListener {
   std::vector<Update> updates;
   std::vector<Fill> fills;
   std::vector<CommissionUpdate> commissions;
+  std::vector<FillTicket> commission_tickets;
   std::vector<Error> errors;
   std::function<void(const ManagedOrder&)> forward;  // e.g. to the price manager
 };

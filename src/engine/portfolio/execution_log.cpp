@@ -86,6 +86,7 @@ constexpr std::size_t kMinBuckets = 1024;
 }
 
 std::uint32_t ExecutionLog::find(std::string_view id) const {
+  if (indexed_ < size_) index_appended();
   if (bucket_count_ == 0) return kNotFound;
   return lookup(id, hash_of(id, words_of(id)));
 }
@@ -94,19 +95,19 @@ void ExecutionLog::full() {
   throw std::length_error("execution log is full");
 }
 
-// Inline into insert: a call saved and restored more registers than the append has stores.
-[[gnu::always_inline]] inline void ExecutionLog::append(std::string_view id, const Words& words,
-                                                        std::uint32_t hash) {
+// Inline into insert and append: a call saved and restored more registers than the store has
+// stores.
+[[gnu::always_inline]] inline void ExecutionLog::store(std::string_view id, const Words& words,
+                                                       std::uint32_t hash) {
   if (size_ >= kNotFound - 1) [[unlikely]]
     full();
   if ((size_ & (kBlockSize - 1)) == 0) {
-    // Not zeroed: an entry is written whole before it is read, its text up to its length.
+    // Not zeroed: an entry is written whole before it is read, its text up to its length (an
+    // appended entry's hash and chain when it is indexed).
     blocks_.push_back(std::make_unique_for_overwrite<Entry[]>(kBlockSize));
   }
   Entry& added = blocks_.back()[size_ & (kBlockSize - 1)];
-  std::uint32_t& bucket = buckets_[hash & (bucket_count_ - 1)];
   added.hash = hash;
-  added.next = bucket;
   added.length = static_cast<std::uint32_t>(id.size());
   if (id.size() <= kInline) [[likely]] {
     store_words(words, id.size(), added.text.data());
@@ -117,18 +118,53 @@ void ExecutionLog::full() {
     text_.append(id);
   }
   ++size_;
-  bucket = size_;  // the new entry's index + 1
+}
+
+// Puts entry `index` at the head of its bucket's chain, as an insert would put it.
+[[gnu::always_inline]] inline void ExecutionLog::link(std::uint32_t index, std::size_t mask) const {
+  Entry& linked = blocks_[index >> kBlockBits][index & (kBlockSize - 1)];
+  std::uint32_t& bucket = buckets_[linked.hash & mask];
+  linked.next = bucket;
+  bucket = index + 1;
 }
 
 std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
+  if (indexed_ < size_) index_appended();
   // At most one entry per bucket on average keeps the chains short.
   if (size_ >= bucket_count_) rehash(bucket_count_ == 0 ? kMinBuckets : bucket_count_ * 2);
   const Words words = words_of(id);
   const std::uint32_t hash = hash_of(id, words);
   if (const std::uint32_t known = lookup(id, hash); known != kNotFound) return {known, false};
   const std::uint32_t index = size_;
-  append(id, words, hash);
+  store(id, words, hash);
+  link(index, bucket_count_ - 1);
+  indexed_ = size_;
   return {index, true};
+}
+
+std::uint32_t ExecutionLog::append(std::string_view id) {
+  const std::uint32_t index = size_;
+  store(id, words_of(id), 0);  // hashed by index_appended, if ever looked up
+  return index;
+}
+
+void ExecutionLog::index_appended() const {
+  for (std::uint32_t index = indexed_; index < size_; ++index) {
+    Entry& appended = blocks_[index >> kBlockBits][index & (kBlockSize - 1)];
+    const std::string_view id = text_of(appended);
+    appended.hash = hash_of(id, words_of(id));
+  }
+  std::size_t buckets = bucket_count_ == 0 ? kMinBuckets : bucket_count_;
+  while (buckets < size_)
+    buckets *= 2;
+  const std::uint32_t first = indexed_;
+  indexed_ = size_;
+  if (buckets != bucket_count_) {
+    rehash(buckets);  // links every entry, the appended ones included
+    return;
+  }
+  for (std::uint32_t index = first; index < size_; ++index)
+    link(index, bucket_count_ - 1);
 }
 
 std::string_view ExecutionLog::id(std::uint32_t index) const {
@@ -146,18 +182,13 @@ void ExecutionLog::reserve(std::size_t count) {
   if (buckets > bucket_count_) rehash(buckets);
 }
 
-void ExecutionLog::rehash(std::size_t bucket_count) {
-  // The chains are rebuilt from the entries' own hashes, oldest first: each goes to the head
-  // of its new bucket, as an insert would put it.
+void ExecutionLog::rehash(std::size_t bucket_count) const {
+  // The chains are rebuilt from the indexed entries' own hashes, oldest first: each goes to the
+  // head of its new bucket, as an insert would put it.
   buckets_ = std::make_unique<std::uint32_t[]>(bucket_count);
   bucket_count_ = bucket_count;
-  const std::size_t mask = bucket_count - 1;
-  for (std::uint32_t index = 0; index < size_; ++index) {
-    Entry& moved = blocks_[index >> kBlockBits][index & (kBlockSize - 1)];
-    std::uint32_t& bucket = buckets_[moved.hash & mask];
-    moved.next = bucket;
-    bucket = index + 1;
-  }
+  for (std::uint32_t index = 0; index < indexed_; ++index)
+    link(index, bucket_count - 1);
 }
 
 }  // namespace ibtrade::engine

@@ -1,5 +1,5 @@
 // The set of execution ids a Ledger has booked, numbered in booking order: how duplicates are
-// recognised and how a late commission finds its fill. Single-threaded, owned by the Ledger.
+// recognised and how a late commission finds its fill by id. Single-threaded, owned by the Ledger.
 #pragma once
 
 #include <array>
@@ -25,6 +25,11 @@ class ExecutionLog {
   // {index, true} when `id` is new (its index is size() before the call), {existing index,
   // false} when it was already there.
   std::pair<std::uint32_t, bool> insert(std::string_view id);
+  // Adds `id`, which the caller knows to be new (the engine's order manager refuses a re-sent
+  // execution before the ledger sees it), and returns its index. Only the text is stored: the
+  // id is hashed and indexed when find or insert next needs the index, so a log that is only
+  // appended to and read by number (the engine's) never hashes at all.
+  std::uint32_t append(std::string_view id);
   std::string_view id(std::uint32_t index) const;
   std::size_t size() const { return size_; }
   void reserve(std::size_t count);
@@ -65,17 +70,24 @@ class ExecutionLog {
   }
   // The index of `id` (hashed to `hash`), or kNotFound.
   std::uint32_t lookup(std::string_view id, std::uint32_t hash) const;
-  void append(std::string_view id, const Words& words, std::uint32_t hash);
+  // Stores a new entry, not linked into a chain yet; `hash` is its hash when it is inserted.
+  void store(std::string_view id, const Words& words, std::uint32_t hash);
   [[noreturn]] static void full();
-  void rehash(std::size_t bucket_count);
+  // Hashes and links the entries appended since the last lookup, with enough buckets for all.
+  void index_appended() const;
+  void rehash(std::size_t bucket_count) const;
+  void link(std::uint32_t index, std::size_t mask) const;
 
-  std::vector<std::unique_ptr<Entry[]>> blocks_;
+  // Mutable for index_appended, which only fills in the hash and chain of appended entries.
+  mutable std::vector<std::unique_ptr<Entry[]>> blocks_;
   std::uint32_t size_ = 0;
   std::string text_;  // the ids longer than kInline, back to back
-  // Per bucket the newest entry of its chain, + 1; 0 when empty. As many buckets as entries or
-  // more, a power of two.
-  std::unique_ptr<std::uint32_t[]> buckets_;
-  std::size_t bucket_count_ = 0;
+  // The hash index, caught up lazily (from const find too) over the entries append left out.
+  // Per bucket the newest entry of its chain, + 1; 0 when empty. As many buckets as indexed
+  // entries or more, a power of two. Entries [0, indexed_) are in their chains.
+  mutable std::unique_ptr<std::uint32_t[]> buckets_;
+  mutable std::size_t bucket_count_ = 0;
+  mutable std::uint32_t indexed_ = 0;
 };
 
 }  // namespace ibtrade::engine

@@ -99,5 +99,45 @@ TEST(ExecutionLog, IdsAcrossBlocksAndOneByteApart) {
   EXPECT_THROW((void)log.id(static_cast<std::uint32_t>(log.size())), std::out_of_range);
 }
 
+// Appended ids are stored unhashed and indexed when a lookup next needs them: every lookup
+// finds them, in any mix with inserts, through growth of the buckets and across blocks.
+TEST(ExecutionLog, AppendedIdsAreFoundOnceLookedUp) {
+  ExecutionLog log;
+  EXPECT_EQ(log.append("0000e0d5.6543a1b2.01.01"), 0U);
+  EXPECT_EQ(log.append("an-id-longer-than-twenty-four-bytes"), 1U);
+  EXPECT_EQ(log.size(), 2U);
+  EXPECT_EQ(log.id(1), "an-id-longer-than-twenty-four-bytes");
+  EXPECT_EQ(log.find("0000e0d5.6543a1b2.01.01"), 0U);
+  EXPECT_EQ(log.find("an-id-longer-than-twenty-four-bytes"), 1U);
+  EXPECT_EQ(log.insert("0000e0d5.6543a1b2.01.01"), std::make_pair(0U, false));
+  EXPECT_EQ(log.insert("b"), std::make_pair(2U, true));
+  EXPECT_EQ(log.append("c"), 3U);
+  EXPECT_EQ(log.insert("c"), std::make_pair(3U, false));  // insert indexes it first
+  EXPECT_EQ(log.find("b"), 2U);
+  EXPECT_EQ(log.find("d"), ExecutionLog::kNotFound);
+
+  // Thousands appended between two lookups: the buckets grow to hold them all at once.
+  constexpr std::uint32_t kCount = 5'000;
+  for (std::uint32_t i = 4; i < kCount; ++i) {
+    ASSERT_EQ(log.append("exec." + std::to_string(i)), i);
+    if (i == 3'000) log.reserve(4'000);  // a rehash while some are not indexed yet
+  }
+  for (std::uint32_t i = 4; i < kCount; ++i) {
+    const std::string id = "exec." + std::to_string(i);
+    ASSERT_EQ(log.find(id), i) << id;
+    ASSERT_EQ(log.id(i), id);
+  }
+  // Inserts and appends taking turns.
+  for (std::uint32_t i = kCount; i < 3 * kCount; i += 2) {
+    ASSERT_EQ(log.insert("exec." + std::to_string(i)), std::make_pair(i, true));
+    ASSERT_EQ(log.append("late." + std::to_string(i + 1)), i + 1);
+  }
+  EXPECT_EQ(log.insert("late.5001"), std::make_pair(5'001U, false));
+  EXPECT_EQ(log.find("exec.14998"), 14'998U);
+  EXPECT_EQ(log.find("late.14999"), 14'999U);
+  EXPECT_EQ(log.find("exec.14999"), ExecutionLog::kNotFound);
+  EXPECT_EQ(log.size(), 3 * kCount);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -88,13 +88,24 @@ Result<FillOutcome> Ledger::apply_fill(const Fill& fill) {
   if (!fill_is_well_formed(fill)) return make_error(check_fill(fill));
   const auto [index, inserted] = executions_.insert(fill.execution_id.value());
   if (!inserted) return FillOutcome::kDuplicate;
+  book_execution(fill, index);
+  return FillOutcome::kBooked;
+}
+
+Result<BookedFill> Ledger::apply_new_fill(const Fill& fill) {
+  if (!fill_is_well_formed(fill)) return make_error(check_fill(fill));
+  const std::uint32_t index = executions_.append(fill.execution_id.value());
+  book_execution(fill, index);
+  return BookedFill{index};
+}
+
+void Ledger::book_execution(const Fill& fill, std::uint32_t index) {
   LedgerPosition& position = position_for(fill.symbol);
   ExecutionRecord& record = records_.emplace_back();
   record.position = &position;
   record.quantity = fill.quantity;
   record.commission = fill.commission;
   book(position, fill, index);
-  return FillOutcome::kBooked;
 }
 
 void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
@@ -211,6 +222,12 @@ Result<CommissionOutcome> Ledger::apply_commission(const ExecutionId& execution_
     return make_error("commission for execution \"" + execution_id.value() +
                       "\": no fill with this execution id has been booked");
   }
+  return apply_commission(BookedFill{index}, total_commission);
+}
+
+CommissionOutcome Ledger::apply_commission(BookedFill fill, Money total_commission) {
+  const std::uint32_t index = fill.entry;
+  assert(index < records_.size());
   ExecutionRecord& record = records_[index];
   const Money delta = total_commission - record.commission;
   if (delta.is_zero()) return CommissionOutcome::kUnchanged;

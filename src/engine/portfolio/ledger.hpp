@@ -35,6 +35,13 @@ enum class FillOutcome : std::uint8_t {
   kDuplicate,  // the execution id was booked before (IB re-sends executions on reconnect)
 };
 
+// A fill the ledger booked: its entry in the ledger's executions (execution_id(entry) is its
+// id). A caller that keeps it hands it back with the execution's late commission, which then
+// needs no lookup of the id.
+struct BookedFill {
+  std::uint32_t entry = 0;
+};
+
 enum class CommissionOutcome : std::uint8_t {
   kBooked,     // the difference to what was booked for the execution went in
   kUnchanged,  // the execution already carried exactly this commission (a re-sent report)
@@ -92,6 +99,10 @@ class Ledger {
   // does both). A fill whose execution id was booked before changes nothing: kDuplicate.
   // Errors (nothing booked): empty execution id or symbol, quantity or price not positive.
   Result<FillOutcome> apply_fill(const Fill& fill);
+  // apply_fill for a fill whose execution id the caller knows to be new (the engine's order
+  // manager refuses a re-sent execution before it reaches the ledger): the same booking and
+  // errors, without looking the id up. A known id breaks the precondition.
+  Result<BookedFill> apply_new_fill(const Fill& fill);
 
   // `total_commission` is the execution's whole commission, as IB's commission report gives it.
   // The ledger books the difference to what it holds for that execution (the fill's own
@@ -99,6 +110,8 @@ class Ledger {
   // closed trades and open lot the execution touched. Equal: kUnchanged. Unknown id: an error.
   Result<CommissionOutcome> apply_commission(const ExecutionId& execution_id,
                                              Money total_commission);
+  // The same for the execution `fill` (what apply_new_fill returned), without looking it up.
+  CommissionOutcome apply_commission(BookedFill fill, Money total_commission);
 
   // Values `symbol` at `price` and widens the excursions of its open lots. Symbols without a
   // position are ignored. Error (nothing changed) for a price that is not positive.
@@ -280,6 +293,8 @@ class Ledger {
     return add_position(symbol);
   }
   LedgerPosition& add_position(const Symbol& symbol);
+  // Books a well-formed fill as execution `index`, just added to executions_.
+  void book_execution(const Fill& fill, std::uint32_t index);
   void book(LedgerPosition& position, const Fill& fill, std::uint32_t index);
   void close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
                         Quantity matched, Money exit_commission);

@@ -1,8 +1,6 @@
 #include "engine/orders/order_manager.hpp"
 
 #include <algorithm>
-#include <new>
-#include <type_traits>
 #include <utility>
 
 namespace ibtrade::engine {
@@ -396,9 +394,9 @@ void OrderManager::on_execution(const ExecutionReport& report) {
     return;
   }
   // IB re-sends executions (on reconnect): one booked before is recognised by its id. The id is
-  // hashed once, here; its record is made only once the fill is accepted.
-  const std::uint64_t execution_hash = ExecutionIndex::hash_of(fill.execution_id.value());
-  if (executions_.find(fill.execution_id.value(), execution_hash) != nullptr) return;
+  // hashed once, here; it is added only once the fill is accepted.
+  const ExecutionLog::Probe execution = executions_.probe(fill.execution_id.value());
+  if (execution.index() != ExecutionLog::kNotFound) return;
   const auto refuse_fill = [&](const std::string& what) {
     this->report(order->order.client_order_id, what);
   };
@@ -423,7 +421,8 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   const OrderEvent event =
       filled >= order->order.quantity ? OrderEvent::kFullFill : OrderEvent::kPartialFill;
   if (!apply(*order, event, fill.time)) return;  // reported
-  ExecutionRecord& record = record_execution(fill.execution_id, execution_hash, *order);
+  const std::uint32_t number = executions_.add(fill.execution_id.value(), execution);
+  execution_records_.push_back(ExecutionRecord{order, std::nullopt, kNoFillTicket});
   if (filled > order->order.quantity) {
     this->report(id, "filled " + filled.to_string() + " above the reduced quantity " +
                          order->order.quantity.to_string() + ": the reduction lost the race");
@@ -435,38 +434,23 @@ void OrderManager::on_execution(const ExecutionReport& report) {
   order->commission += fill.commission;
   ++order->execution_count;
   if (report.broker_order_id.value() != 0) order->broker_order_id = report.broker_order_id;
-  if (!fill.commission.is_zero()) record.commission = fill.commission;
-  record.ticket = listener_.on_new_fill(*order, fill);
+  if (!fill.commission.is_zero()) execution_records_[number].commission = fill.commission;
+  // Stored by number: the listener may act on the fill and grow the records meanwhile.
+  const FillTicket ticket = listener_.on_new_fill(*order, fill);
+  execution_records_[number].ticket = ticket;
   notify(*order, previous);
   after_fill(*order);
   if (previous != order->status && is_terminal(order->status)) after_finished(*order);
 }
 
-OrderManager::ExecutionRecord& OrderManager::record_execution(const ExecutionId& id,
-                                                              std::uint64_t hash,
-                                                              ManagedOrder& order) {
-  static_assert(std::is_trivially_destructible_v<ExecutionRecord>,
-                "the arena never runs destructors");
-  // The id's text is kept in the arena right after the record: one allocation for both, and
-  // both live as long as the manager.
-  const std::string& text = id.value();
-  void* memory = arena_.allocate(sizeof(ExecutionRecord) + text.size(), alignof(ExecutionRecord));
-  char* chars = static_cast<char*>(memory) + sizeof(ExecutionRecord);
-  std::copy(text.begin(), text.end(), chars);
-  auto* record = new (memory)
-      ExecutionRecord{std::string_view(chars, text.size()), &order, std::nullopt, kNoFillTicket};
-  executions_.add(record, hash);
-  return *record;
-}
-
 void OrderManager::on_commission(const CommissionUpdate& update) {
   const std::string& execution_id = update.execution_id.value();
-  ExecutionRecord* found = executions_.find(execution_id, ExecutionIndex::hash_of(execution_id));
-  if (found == nullptr) {
+  const std::uint32_t number = executions_.find(execution_id);
+  if (number == ExecutionLog::kNotFound) {
     report(ClientOrderId{}, "commission for unknown execution " + execution_id + ": dropped");
     return;
   }
-  ExecutionRecord& record = *found;
+  ExecutionRecord& record = execution_records_[number];
   if (record.commission) {
     if (*record.commission != update.commission) {
       report(record.order->order.client_order_id,

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <map>
-#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,12 +17,12 @@
 #include "core/hash.hpp"
 #include "core/ids.hpp"
 #include "core/order.hpp"
-#include "engine/id_index.hpp"
 #include "engine/order_status.hpp"
 #include "engine/orders/managed_order.hpp"
 #include "engine/orders/order_listener.hpp"
 #include "engine/orders/order_state_machine.hpp"
 #include "engine/orders/order_table.hpp"
+#include "engine/portfolio/execution_log.hpp"
 #include "engine/risk_gate.hpp"
 #include "engine/venue.hpp"
 
@@ -128,21 +127,14 @@ class OrderManager {
   Quantity open_quantity(std::string_view symbol, Side side) const;
 
  private:
-  // Trivially destructible, like everything the arena holds: the arena frees it all at once.
+  // An accepted execution, by its number in executions_.
   struct ExecutionRecord {
-    std::string_view id;            // its text is in the arena
     ManagedOrder* order = nullptr;  // orders_ never moves or erases a record: stays valid
     std::optional<Money> commission;
     // The listener's booking of the execution (the ledger's entry), passed back with its
     // commission: this index is the only one of execution ids in the engine.
     FillTicket ticket = kNoFillTicket;
   };
-  struct ExecutionIdOf {
-    std::string_view operator()(const ExecutionRecord& record) const { return record.id; }
-  };
-  using ExecutionIndex = IdIndex<ExecutionRecord, ExecutionIdOf>;
-  // A record of the accepted execution `id` (hashing to `hash`) on `order`.
-  ExecutionRecord& record_execution(const ExecutionId& id, std::uint64_t hash, ManagedOrder& order);
 
   // Venue messages come in runs for one order (status, execution, status): the order found
   // last is checked first, inline (forced: the compiler kept it out of line in the execution
@@ -238,10 +230,11 @@ class OrderManager {
   const Clock& clock_;
 
   OrderTable orders_;  // every order, never removed: its records stay where they are
-  // Executions are kept for the manager's lifetime, so their records and ids come from one
-  // arena: a bump of a pointer per execution instead of heap allocations and frees.
-  std::pmr::monotonic_buffer_resource arena_;
-  ExecutionIndex executions_;
+  // Executions are kept for the manager's lifetime: their ids in a log that numbers them in
+  // arrival order (ids kept inline in blocks that never move, hashed from their words with a
+  // few multiplications; no allocation per execution), their records by that number.
+  ExecutionLog executions_;
+  std::vector<ExecutionRecord> execution_records_;
   // Not finished, by sequence (the stable listing order). A sorted vector: few orders are open
   // at once, and a tree node per order cost more than the shifts.
   std::vector<ManagedOrder*> open_;

@@ -129,17 +129,28 @@ void ExecutionLog::full() {
 }
 
 std::pair<std::uint32_t, bool> ExecutionLog::insert(std::string_view id) {
+  const Probe probed = probe(id);
+  if (probed.index_ != kNotFound) return {probed.index_, false};
+  return {add(id, probed), true};
+}
+
+ExecutionLog::Probe ExecutionLog::probe(std::string_view id) const {
   if (indexed_ < size_) index_appended();
+  Probe probed;
+  probed.words_ = words_of(id);
+  probed.hash_ = hash_of(id, probed.words_);
+  if (bucket_count_ != 0) probed.index_ = lookup(id, probed.hash_);
+  return probed;
+}
+
+std::uint32_t ExecutionLog::add(std::string_view id, const Probe& probe) {
   // At most one entry per bucket on average keeps the chains short.
   if (size_ >= bucket_count_) rehash(bucket_count_ == 0 ? kMinBuckets : bucket_count_ * 2);
-  const Words words = words_of(id);
-  const std::uint32_t hash = hash_of(id, words);
-  if (const std::uint32_t known = lookup(id, hash); known != kNotFound) return {known, false};
   const std::uint32_t index = size_;
-  store(id, words, hash);
+  store(id, probe.words_, probe.hash_);
   link(index, bucket_count_ - 1);
   indexed_ = size_;
-  return {index, true};
+  return index;
 }
 
 std::uint32_t ExecutionLog::append(std::string_view id) {

@@ -1,5 +1,6 @@
-// The set of execution ids a Ledger has booked, numbered in booking order: how duplicates are
-// recognised and how a late commission finds its fill by id. Single-threaded, owned by the Ledger.
+// A set of execution ids numbered in arrival order: the order manager's, which recognises IB's
+// re-sent executions and routes late commissions by it, and a Ledger's, which numbers its fills
+// by it (and finds them by id for direct callers). Single-threaded, owned by its user.
 #pragma once
 
 #include <array>
@@ -25,6 +26,12 @@ class ExecutionLog {
   // {index, true} when `id` is new (its index is size() before the call), {existing index,
   // false} when it was already there.
   std::pair<std::uint32_t, bool> insert(std::string_view id);
+  // insert in two steps, for a caller that adds an id only once it accepts what the id stands
+  // for: probe looks `id` up (Probe::index(): kNotFound when new), add adds it with the words
+  // and hash probe made. No other insert, append or add may come between the two.
+  class Probe;
+  Probe probe(std::string_view id) const;
+  std::uint32_t add(std::string_view id, const Probe& probe);
   // Adds `id`, which the caller knows to be new (the engine's order manager refuses a re-sent
   // execution before the ledger sees it), and returns its index. Only the text is stored: the
   // id is hashed and indexed when find or insert next needs the index, so a log that is only
@@ -57,6 +64,19 @@ class ExecutionLog {
   static void store_words(const Words& words, std::size_t length, char* out);
   static std::uint32_t hash_of(std::string_view id, const Words& words);
 
+ public:
+  class Probe {
+   public:
+    std::uint32_t index() const { return index_; }
+
+   private:
+    friend class ExecutionLog;
+    Words words_;
+    std::uint32_t hash_ = 0;
+    std::uint32_t index_ = kNotFound;
+  };
+
+ private:
   // kBlockSize entries per block, allocated as the log fills: an entry's place follows from its
   // index, and a block once made stays where it is.
   static constexpr unsigned kBlockBits = 9;

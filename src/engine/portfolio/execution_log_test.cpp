@@ -139,5 +139,28 @@ TEST(ExecutionLog, AppendedIdsAreFoundOnceLookedUp) {
   EXPECT_EQ(log.size(), 3 * kCount);
 }
 
+// probe then add: the order manager's way, which adds an id only once it accepts the execution.
+TEST(ExecutionLog, ProbeThenAddIsAnInsertInTwoSteps) {
+  ExecutionLog log;
+  const ExecutionLog::Probe first = log.probe("0000e0d5.6543a1b2.01.01");
+  EXPECT_EQ(first.index(), ExecutionLog::kNotFound);
+  EXPECT_EQ(log.size(), 0U);  // a probe adds nothing
+  EXPECT_EQ(log.add("0000e0d5.6543a1b2.01.01", first), 0U);
+  EXPECT_EQ(log.probe("0000e0d5.6543a1b2.01.01").index(), 0U);
+  EXPECT_EQ(log.insert("0000e0d5.6543a1b2.01.01"), std::make_pair(0U, false));
+  EXPECT_EQ(log.append("appended"), 1U);
+  EXPECT_EQ(log.probe("appended").index(), 1U);  // a probe indexes appended ids first
+  for (std::uint32_t i = 2; i < 3'000; ++i) {    // through growth of the buckets
+    const std::string id = "exec." + std::to_string(i);
+    const ExecutionLog::Probe probe = log.probe(id);
+    ASSERT_EQ(probe.index(), ExecutionLog::kNotFound) << id;
+    ASSERT_EQ(log.add(id, probe), i);
+  }
+  for (std::uint32_t i = 2; i < 3'000; ++i) {
+    ASSERT_EQ(log.find("exec." + std::to_string(i)), i);
+  }
+  EXPECT_EQ(log.find("exec.3000"), ExecutionLog::kNotFound);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -279,6 +279,10 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
   return {};
 }
 
+void Ledger::check_value_fits(const LedgerPosition& position, Price price) {
+  static_cast<void>(notional(price, position.quantity));
+}
+
 void Ledger::value_pending_marks() const {
   for (LedgerPosition* const position : pending_values_) {
     count_marks(*position);

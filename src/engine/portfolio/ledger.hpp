@@ -255,9 +255,26 @@ class Ledger {
     position.last_price = price;
     position.last_price_time = time;
     if (position.quantity.is_zero()) return;
+    if (price.raw() > position.max_lazy_price_raw_) [[unlikely]]
+      check_value_fits(position, price);
     position.marked_price_precision_ =
         std::max(position.marked_price_precision_, price.precision());
     if (!position.value_pending_) add_pending(position);
+  }
+  // Values `position` at `price` for notional's overflow check alone (it throws); the value
+  // itself waits like any mark's. Out of line: only for a value near Money's range.
+  [[gnu::noinline]] static void check_value_fits(const LedgerPosition& position, Price price);
+  // The largest raw price whose value at `quantity` fits in half of notional's range (see
+  // LedgerPosition::max_lazy_price_raw_): a 64-bit division per fill instead of a 128-bit
+  // product per mark. price.raw x |quantity.raw| <= (INT64_MAX / 2) x 1e9 below it.
+  static std::int64_t max_lazy_price_raw(Quantity quantity) {
+    const std::uint64_t magnitude = quantity.is_negative()
+                                        ? 0 - static_cast<std::uint64_t>(quantity.raw())
+                                        : static_cast<std::uint64_t>(quantity.raw());
+    if (magnitude == 0) return INT64_MAX;
+    const auto per_unit = static_cast<std::int64_t>((INT64_MAX / 2) / magnitude);
+    std::int64_t limit = 0;
+    return __builtin_mul_overflow(per_unit, kFixedScale, &limit) ? INT64_MAX : limit;
   }
   // Out of line: once per position between two reads of the totals.
   [[gnu::noinline]] void add_pending(LedgerPosition& position) {
@@ -293,6 +310,7 @@ class Ledger {
   void set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
     position.last_price = price;
     position.last_price_time = time;
+    position.max_lazy_price_raw_ = max_lazy_price_raw(position.quantity);
     set_value(position, value);
   }
   // The position's market value is what the totals count for it until the next mark.

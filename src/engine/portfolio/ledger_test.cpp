@@ -673,6 +673,19 @@ TEST(LedgerWorked, MarketValueReadsTheLatestMarkOrFill) {
   expect_books_balance(ledger);
 }
 
+// A mark whose value would not fit in Money throws from the mark, as valuing it at once does,
+// though marks are valued when read; one that fits (close to the range) does not.
+TEST(LedgerWorked, MarkWhoseValueOverflowsThrowsAtTheMark) {
+  Ledger ledger(usd("100000"));
+  book(ledger, make_fill("o1", "AAPL", Side::kBuy, "1000000000", "1", "0", at(0)));
+  EXPECT_ANY_THROW(static_cast<void>(ledger.mark("AAPL", px("100"), at(1))));
+  const Bar huge{at(2), px("100"), px("100"), px("100"), px("100"), qty("1")};
+  EXPECT_ANY_THROW(static_cast<void>(ledger.mark_bar("AAPL", huge)));
+  mark(ledger, "AAPL", "5", at(3));
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "5000000000");
+  EXPECT_EQ(ledger.equity().to_string(), "4000100000");  // 100000 - 1e9 + 5e9
+}
+
 // A handle is taken before the symbol has a position (the engine takes one with a symbol's
 // first data) and reaches the position its first fill makes; marking by handle books what
 // marking by text books, errors included.

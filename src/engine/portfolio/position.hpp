@@ -2,6 +2,8 @@
 // valued at. Read-only outside the Ledger; single-threaded, owned by the engine's kernel thread.
 #pragma once
 
+#include <cstdint>
+
 #include "core/fixed_point.hpp"
 #include "core/time.hpp"
 #include "engine/portfolio/lot.hpp"
@@ -48,6 +50,10 @@ struct LedgerPosition {
   Money counted_value_;
   bool value_pending_ = false;
   int marked_price_precision_ = kNoMarks;
+  // Marks at a raw price above this are valued at once: their value might overflow, and
+  // notional must then throw from the mark, as it did when every mark was valued at once. Set
+  // with the quantity (Ledger::set_price); below it, the value fits with room to spare.
+  std::int64_t max_lazy_price_raw_ = INT64_MAX;
   // The open lot when there is exactly one (the usual position), else null: a bar widens it
   // without working out the queue's bounds. Set by the ledger after every fill; meaningful only
   // in the ledger's own positions (a copy's points into the original's lots).

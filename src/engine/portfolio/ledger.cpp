@@ -296,6 +296,10 @@ Status Ledger::mark(std::string_view symbol, Price price, Timestamp time) {
   return {};
 }
 
+void Ledger::check_value_fits(const LedgerPosition& position, Price price) {
+  static_cast<void>(notional(price, position.quantity));
+}
+
 void Ledger::value_pending_marks() const {
   for (LedgerPosition* const position : pending_values_) {
     count_marks(*position);
@@ -304,18 +308,25 @@ void Ledger::value_pending_marks() const {
 }
 
 void Ledger::count_marks(LedgerPosition& position) const {
-  count_mark_precision(position);
-  count_value(position, position.market_value);
+  // Listed with no marks left to count: a fill counted them and valued the position since.
+  if (position.has_marks_to_count()) {
+    const Money value = position.market_value();
+    count_mark_precision(position);
+    count_value(position, value);
+  }
   position.value_pending_ = false;
 }
 
 void Ledger::count_mark_precision(LedgerPosition& position) const {
+  if (!position.has_marks_to_count()) return;
   // Each mark's value would have gone through the total of the position's side (a mark does
   // not change the quantity, so all to the same side), whose precision is the largest of all
-  // that did.
+  // that did. notional's precision is the price's plus the quantity's (at most 9), so the
+  // largest is that of the largest price precision.
   Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
-  side += Money::from_raw(0, position.marked_precision_);  // adds nothing but that precision
-  position.marked_precision_ = 0;
+  const int value_precision = position.marked_price_precision_ + position.quantity.precision();
+  side += Money::from_raw(0, value_precision);  // adds nothing but that precision (clamped to 9)
+  position.marked_price_precision_ = LedgerPosition::kNoMarks;
 }
 
 Status Ledger::check_marked_bar(std::string_view symbol, const Bar& bar) {

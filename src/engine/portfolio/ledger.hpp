@@ -116,11 +116,12 @@ class Ledger {
   // Values `symbol` at `price` and widens the excursions of its open lots. Symbols without a
   // position are ignored. Error (nothing changed) for a price that is not positive.
   //
-  // Marks and bars are the ledger's most frequent events, and the account totals they move are
-  // mostly read far less often (an equity point per session, a risk check per order). So they
-  // value the position at once but the totals (equity, exposures, ...) only when one is next
-  // read: every accessor below catches up first, with the figures, display precision included,
-  // that valuing each mark at once would have given.
+  // Marks and bars are the ledger's most frequent events, and the values they move are mostly
+  // read far less often (an equity point per session, a risk check per order). So they note
+  // the price, and the position's market value (LedgerPosition::market_value) and the totals
+  // (equity, exposures, ...) are worked out when next read: every accessor below catches up
+  // first, with the figures, display precision included, that valuing each mark at once would
+  // have given.
   Status mark(std::string_view symbol, Price price, Timestamp time);
   // Values at the bar's close (time: the bar's start). High and low widen the excursions of lots
   // opened at or before the bar's start; lots opened inside the bar see only its close, because
@@ -254,22 +255,39 @@ class Ledger {
       widen(lot, bar.close, bar.close);
     }
   }
-  static void widen(Lot& lot, Price low, Price high) {
+  // Prices by reference: by value, GCC spills each (8 bytes and a padded int) to the stack to
+  // copy it, a few instructions more on every bar.
+  static void widen(Lot& lot, const Price& low, const Price& high) {
     if (low < lot.low) lot.low = low;
     if (high > lot.high) lot.high = high;
   }
-  // Values the position at a mark's price; the totals wait for value_marks (see mark()). A flat
-  // position's value is zero at any price: nothing waits.
-  [[gnu::always_inline]] void note_price(LedgerPosition& position, Price price, Timestamp time) {
+  // Notes a mark's price; its value waits for a read (see mark()). A flat position's value is
+  // zero at any price: nothing waits.
+  [[gnu::always_inline]] void note_price(LedgerPosition& position, const Price& price,
+                                         Timestamp time) {
     position.last_price = price;
     position.last_price_time = time;
     if (position.quantity.is_zero()) return;
-    // notional builds its exact product directly (one 128-bit multiplication); a product
-    // through Money::from_raw would test a rounding that cannot happen on every bar.
-    const Money value = notional(price, position.quantity);
-    position.market_value = value;
-    position.marked_precision_ = std::max(position.marked_precision_, value.precision());
+    if (price.raw() > position.max_lazy_price_raw_) [[unlikely]]
+      check_value_fits(position, price);
+    position.marked_price_precision_ =
+        std::max(position.marked_price_precision_, price.precision());
     if (!position.value_pending_) add_pending(position);
+  }
+  // Values `position` at `price` for notional's overflow check alone (it throws); the value
+  // itself waits like any mark's. Out of line: only for a value near Money's range.
+  [[gnu::noinline]] static void check_value_fits(const LedgerPosition& position, Price price);
+  // The largest raw price whose value at `quantity` fits in half of notional's range (see
+  // LedgerPosition::max_lazy_price_raw_): a 64-bit division per fill instead of a 128-bit
+  // product per mark. price.raw x |quantity.raw| <= (INT64_MAX / 2) x 1e9 below it.
+  static std::int64_t max_lazy_price_raw(Quantity quantity) {
+    const std::uint64_t magnitude = quantity.is_negative()
+                                        ? 0 - static_cast<std::uint64_t>(quantity.raw())
+                                        : static_cast<std::uint64_t>(quantity.raw());
+    if (magnitude == 0) return INT64_MAX;
+    const auto per_unit = static_cast<std::int64_t>((INT64_MAX / 2) / magnitude);
+    std::int64_t limit = 0;
+    return __builtin_mul_overflow(per_unit, kFixedScale, &limit) ? INT64_MAX : limit;
   }
   // Out of line: once per position between two reads of the totals.
   [[gnu::noinline]] void add_pending(LedgerPosition& position) {
@@ -282,11 +300,11 @@ class Ledger {
       value_pending_marks();
   }
   void value_pending_marks() const;
-  // Moves `position`'s marked value into the totals, with the display precision that moving
-  // each mark's value there at once would have left on its side's total.
+  // Moves the value at `position`'s latest mark into the totals, with the display precision
+  // that moving each mark's value there at once would have left on its side's total.
   void count_marks(LedgerPosition& position) const;
   // The display precision part of count_marks, for a fill that counts the new value itself;
-  // leaves the position listed.
+  // leaves the position listed (and its marks counted: nothing left for count_marks).
   void count_mark_precision(LedgerPosition& position) const;
   LedgerPosition& position_for(const Symbol& symbol) {
     if (LedgerPosition* const known = index_.find(symbol)) return *known;
@@ -307,12 +325,11 @@ class Ledger {
   void set_price(LedgerPosition& position, Price price, Timestamp time, Money value) {
     position.last_price = price;
     position.last_price_time = time;
+    position.max_lazy_price_raw_ = max_lazy_price_raw(position.quantity);
     set_value(position, value);
   }
-  void set_value(LedgerPosition& position, Money value) {
-    position.market_value = value;
-    count_value(position, value);
-  }
+  // The position's market value is what the totals count for it until the next mark.
+  void set_value(LedgerPosition& position, Money value) { count_value(position, value); }
   // Replaces what the totals hold for `position` by `value`.
   void count_value(LedgerPosition& position, Money value) const {
     const Money before = position.counted_value_;

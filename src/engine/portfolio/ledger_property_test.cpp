@@ -139,10 +139,11 @@ void check_positions(const Ledger& ledger, const Model& model, const Options& op
     }
     ASSERT_DECIMAL_EQ(position.last_price, last_price.at(symbol));
     ASSERT_DECIMAL_EQ(
-        position.market_value,
+        position.market_value(),
         position.is_flat() ? Money{} : notional(position.last_price, position.quantity));
-    market_value += position.market_value;
-    (position.market_value.is_positive() ? long_value : short_value) += position.market_value.abs();
+    market_value += position.market_value();
+    (position.market_value().is_positive() ? long_value : short_value) +=
+        position.market_value().abs();
     cost_basis += position.cost_basis;
 
     // The naive model holds the same lots, in the same order.

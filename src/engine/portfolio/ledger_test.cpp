@@ -135,7 +135,7 @@ TEST(LedgerWorked, ShortOpenAndCover) {
 
   // Mark 24.00: value -4800, unrealized -4800 + 5000 = 200, equity 54999 - 4800 = 50199.
   mark(ledger, "TSLA", "24.00", at(1));
-  EXPECT_DECIMAL_EQ(tsla->market_value, usd("-4800"));
+  EXPECT_DECIMAL_EQ(tsla->market_value(), usd("-4800"));
   EXPECT_DECIMAL_EQ(ledger.unrealized_pnl(), usd("200"));
   EXPECT_DECIMAL_EQ(ledger.equity(), usd("50199"));
   expect_books_balance(ledger);
@@ -409,7 +409,7 @@ TEST(LedgerWorked, FractionalShares) {
   EXPECT_DECIMAL_EQ(aapl->quantity, qty("1.45"));
   // Valued at the last fill, 200: 1.45 x 200 = 290; cost 331.29 - 56.199 = 275.091;
   // unrealized 14.909; cash 668.70 + 60 = 728.70; equity 1018.70.
-  EXPECT_DECIMAL_EQ(aapl->market_value, usd("290"));
+  EXPECT_DECIMAL_EQ(aapl->market_value(), usd("290"));
   EXPECT_DECIMAL_EQ(ledger.unrealized_pnl(), usd("14.909"));
   EXPECT_DECIMAL_EQ(ledger.equity(), usd("1018.70"));
   expect_books_balance(ledger);
@@ -526,7 +526,7 @@ TEST(LedgerWorked, ExcursionsFromBars) {
   ASSERT_TRUE(long_book.mark_bar("AAPL", from_entry).ok());
   ASSERT_TRUE(long_book.mark_bar("AAPL", exit_bar).ok());
   // Valued at the last close: 100 x 52 = 5200.
-  EXPECT_DECIMAL_EQ(long_book.position("AAPL")->market_value, usd("5200"));
+  EXPECT_DECIMAL_EQ(long_book.position("AAPL")->market_value(), usd("5200"));
   EXPECT_EQ(long_book.position("AAPL")->last_price_time, at(1));
   book(long_book, make_fill("l2", "AAPL", Side::kSell, "100", "52", "0", at(2)));
   const ClosedTrade& long_trade = long_book.closed_trades().back();
@@ -633,7 +633,7 @@ TEST(LedgerWorked, MarksReadLaterShowWhatMarksValuedAtOnceShow) {
   mark(ledger, "MSFT", "21", at(2));
   EXPECT_EQ(ledger.long_value().to_string(), "1100.000");
   EXPECT_EQ(ledger.short_value().to_string(), "210.0");
-  EXPECT_EQ(ledger.position("AAPL")->market_value.to_string(), "1100");
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "1100");
   EXPECT_EQ(ledger.equity().to_string(), "100090.000");
   // A fill on a marked position values it at the fill, keeping the decimals of the marks.
   mark(ledger, "AAPL", "12.0625", at(3));
@@ -646,8 +646,44 @@ TEST(LedgerWorked, MarksReadLaterShowWhatMarksValuedAtOnceShow) {
   mark(ledger, "MSFT", "22.125", at(7));
   EXPECT_EQ(ledger.short_value().to_string(), "0.0");
   EXPECT_DECIMAL_EQ(ledger.position("MSFT")->last_price, px("22.125"));
-  EXPECT_DECIMAL_EQ(ledger.position("MSFT")->market_value, usd("0"));
+  EXPECT_DECIMAL_EQ(ledger.position("MSFT")->market_value(), usd("0"));
   expect_books_balance(ledger);
+}
+
+// A position's market value is worked out when read from its latest mark, and is the fill's
+// own value (decimals included) until a mark follows: read before, between and after the
+// totals catch up, it is what valuing each mark at once would have left.
+TEST(LedgerWorked, MarketValueReadsTheLatestMarkOrFill) {
+  Ledger ledger(usd("100000"));
+  book(ledger, make_fill("w1", "AAPL", Side::kBuy, "100", "10.5", "0", at(0)));
+  book(ledger, make_fill("w2", "AAPL", Side::kSell, "100", "11", "0", at(1)));
+  book(ledger, make_fill("w3", "AAPL", Side::kBuy, "100", "12", "0", at(2)));
+  // Valued at the fill as its cost basis, which keeps the decimals of the earlier lot.
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "1200.0");
+  mark(ledger, "AAPL", "12.25", at(3));
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "1225.00");
+  mark(ledger, "AAPL", "13", at(4));
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "1300");
+  EXPECT_EQ(ledger.position("AAPL")->unrealized_pnl().to_string(), "100.0");
+  EXPECT_EQ(ledger.long_value().to_string(), "1300.00");
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "1300");
+  book(ledger, make_fill("w4", "AAPL", Side::kSell, "50", "14", "0", at(5)));
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "700");
+  EXPECT_EQ(ledger.long_value().to_string(), "700.00");
+  expect_books_balance(ledger);
+}
+
+// A mark whose value would not fit in Money throws from the mark, as valuing it at once does,
+// though marks are valued when read; one that fits (close to the range) does not.
+TEST(LedgerWorked, MarkWhoseValueOverflowsThrowsAtTheMark) {
+  Ledger ledger(usd("100000"));
+  book(ledger, make_fill("o1", "AAPL", Side::kBuy, "1000000000", "1", "0", at(0)));
+  EXPECT_ANY_THROW(static_cast<void>(ledger.mark("AAPL", px("100"), at(1))));
+  const Bar huge{at(2), px("100"), px("100"), px("100"), px("100"), qty("1")};
+  EXPECT_ANY_THROW(static_cast<void>(ledger.mark_bar("AAPL", huge)));
+  mark(ledger, "AAPL", "5", at(3));
+  EXPECT_EQ(ledger.position("AAPL")->market_value().to_string(), "5000000000");
+  EXPECT_EQ(ledger.equity().to_string(), "4000100000");  // 100000 - 1e9 + 5e9
 }
 
 // A handle is taken before the symbol has a position (the engine takes one with a symbol's
@@ -765,7 +801,7 @@ TEST(LedgerWorked, BarExcursionsFollowTheLotsThroughCloses) {
   ASSERT_TRUE(
       ledger.mark_bar(handle, Bar{at(5), px("55"), px("56"), px("54"), px("54"), qty("1")}).ok());
   EXPECT_DECIMAL_EQ(ledger.position(handle)->last_price, px("54"));
-  EXPECT_DECIMAL_EQ(ledger.position(handle)->market_value, usd("0"));
+  EXPECT_DECIMAL_EQ(ledger.position(handle)->market_value(), usd("0"));
   expect_books_balance(ledger);
 }
 

@@ -95,7 +95,7 @@ std::vector<tws::PortfolioValue> portfolio_values(const engine::Ledger& ledger,
     v.contract.exchange.clear();
     v.position = p.quantity;
     v.market_price = tws::to_wire(p.last_price);
-    v.market_value = p.market_value.to_double();
+    v.market_value = p.market_value().to_double();
     v.average_cost = tws::to_wire(ib_average_cost(p));
     v.unrealized_pnl = (p.unrealized_pnl() - p.open_commission).to_double();
     v.realized_pnl = (p.realized_pnl - (p.commissions - p.open_commission)).to_double();

@@ -80,6 +80,50 @@ Timestamp time_of(const VenueMessage& message);
 // Handed over as an rvalue: the message is built once and moved once, into the receiver's queue.
 using VenueSink = std::function<void(VenueMessage&&)>;
 
+// Where a venue writes its messages in place, for a receiver that queues them (the simulation):
+// the venue fills in draft(), which is the receiver's own queue slot, then post()s it. Nothing
+// is moved, no std::function is called and no variant is visited per message, and a reused
+// slot keeps its strings' storage. A draft holds whatever its slot held before (any kind, any
+// content): the venue sets every field of the report it writes.
+class VenueOutbox {
+ public:
+  VenueOutbox(const VenueOutbox&) = delete;
+  VenueOutbox& operator=(const VenueOutbox&) = delete;
+
+  VenueMessage& draft() { return *draft_; }
+  // Sends the draft, whose own time (time_of) is `at`; draft() is then the next message's.
+  void post(Timestamp at) { draft_ = &posted(at); }
+
+ protected:
+  explicit VenueOutbox(VenueMessage& first_draft) : draft_(&first_draft) {}
+  ~VenueOutbox() = default;
+
+ private:
+  // Sends the current draft and returns where the next message is written. One call per
+  // message, which also hands out the next draft.
+  virtual VenueMessage& posted(Timestamp at) = 0;
+
+  VenueMessage* draft_;
+};
+
+// An outbox that hands each message to a VenueSink, for receivers that keep their own queue
+// (the TWS simulator, tests). The draft is kept from one message to the next; the sink moves
+// its content out (or copies it).
+class SinkOutbox final : public VenueOutbox {
+ public:
+  explicit SinkOutbox(VenueSink sink) : VenueOutbox(message_), sink_(std::move(sink)) {}
+  ~SinkOutbox() = default;
+
+ private:
+  VenueMessage& posted(Timestamp /*at*/) override {
+    sink_(std::move(message_));
+    return message_;
+  }
+
+  VenueMessage message_;
+  VenueSink sink_;
+};
+
 class ExecutionClient {
  public:
   virtual ~ExecutionClient() = default;

@@ -284,15 +284,10 @@ class SimulatedVenue final : public ExecutionClient {
   void send_status(const SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
   static void describe(OrderStatusReport& report, const SimOrder& order, VenueOrderState state,
                        Timestamp at);
-  // The outbox's draft as a `Report`, every field to be written, then posted at its time. The
-  // draft holds what its slot held last: mostly a report of the same kind, whose fields (and
-  // strings' storage) are reused; anything else is replaced by a new report of the kind.
+  // The outbox's draft as a `Report`, every field to be written, then posted at its time.
   template <class Report>
   Report& draft() {
-    VenueMessage& message = outbox_.draft();
-    if (auto* report = std::get_if<Report>(&message)) [[likely]]
-      return *report;
-    return message.emplace<Report>();
+    return outbox_.draft<Report>();
   }
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);

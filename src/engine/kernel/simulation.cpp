@@ -308,7 +308,9 @@ bool Simulation::run_until(Timestamp until) {
   }
   open_session_if_new(symbol, bar.time);
   session_data_end_ = std::max(session_data_end_, complete_at);
-  venue_.on_bar(symbol.venue_symbol, bar);
+  // Checked once, here: the venue then only matches it, and the engine takes it as valid.
+  SimulatedVenue::check_bar(symbol.symbol, bar);
+  venue_.on_bar_in_order(symbol.venue_symbol, bar);
   symbol.last_close = bar.close;
   symbol.has_close = true;
   const BarComplete complete{&current, held, &symbol};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -81,6 +82,22 @@ class SimulatedVenue final : public ExecutionClient {
     if (!well_formed(bar)) [[unlikely]]
       bad_bar(*symbol.state_->name, bar);
     bar_arrives(*symbol.state_, bar);
+  }
+  // For a caller that checks each bar once where it reads it (the simulation): throws what
+  // on_bar throws for a bar that is not is_valid_bar.
+  static void check_bar(const Symbol& symbol, const Bar& bar) {
+    if (!well_formed(bar)) [[unlikely]]
+      bad_bar(symbol, bar);
+  }
+  // A bar that passed check_bar, no earlier than the symbol's data so far, with every command
+  // arriving by its start applied already (advance_to). The simulation's loop keeps these
+  // promises for every bar (its feeds go forward in time, and arrivals go before data at the
+  // same instant), so only the matching is left: most bars read one flag and find no work.
+  void on_bar_in_order(SymbolHandle symbol, const Bar& bar) {
+    SymbolState& state = *symbol.state_;
+    assert(well_formed(bar) && state.last_data <= bar.time && bar.time < next_arrival_);
+    state.last_data = bar.time;
+    if (state.bar_work) match_bar(state, bar);
   }
   void on_quote(const Symbol& symbol, const Quote& quote) {
     quote_arrives(symbol_state(symbol), quote);

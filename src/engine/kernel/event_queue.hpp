@@ -99,7 +99,9 @@ class StampedFifo {
   const Item& back() const { return *slots_[(tail_ - 1) & mask_]; }
 
   // The value of the slot the next push_next() queues, to be written in place. It holds
-  // whatever the slot's previous item left there (nothing to rely on).
+  // whatever the slot's previous item left there (nothing to rely on). Until that push_next()
+  // it is the same slot on every call, and it stays where it is when items are consumed or
+  // the queue grows: a writer may keep the reference from one push to its next.
   T& next_slot() {
     if (tail_ - head_ == slots_.size()) grow();
     return slots_[tail_ & mask_]->value;

@@ -138,6 +138,44 @@ TEST(StampedFifo, ReusesSlotsInPlaceAcrossWrapsAndGrowth) {
   }
 }
 
+// A writer that takes the next slot right after each push (as the simulation's venue outbox
+// does) and keeps the reference until its next push: items are consumed and the queue grows in
+// between, and the reference still names the slot that is queued next, which is never one
+// that is queued or being handled.
+TEST(StampedFifo, NextSlotStaysPutUntilItIsPushed) {
+  StampedFifo<std::string> fifo;
+  std::deque<std::string> reference;
+  std::mt19937 rng(5);
+  std::uint64_t seq = 0;
+  std::string* draft = &fifo.next_slot();
+  const auto push = [&] {
+    EXPECT_EQ(draft, &fifo.next_slot());
+    *draft = "item-" + std::to_string(seq);
+    reference.push_back(*draft);
+    fifo.push_next(at(static_cast<std::int64_t>(seq)), seq);
+    ++seq;
+    draft = &fifo.next_slot();
+  };
+  for (int round = 0; round < 2000; ++round) {
+    const int pushes = round % 61 == 0 ? 40 : static_cast<int>(rng() % 4);
+    for (int i = 0; i < pushes; ++i)
+      push();
+    const int pops = static_cast<int>(rng() % 4);
+    for (int i = 0; i < pops && !reference.empty(); ++i) {
+      fifo.consume_front([&](const std::string& value) {
+        EXPECT_NE(&value, draft);
+        if (round % 83 == 0) {  // pushes enough while handled to grow the queue
+          for (int k = 0; k < 40; ++k)
+            push();
+        }
+        EXPECT_EQ(value, reference.front());
+      });
+      reference.pop_front();
+    }
+    ASSERT_EQ(fifo.size(), reference.size());
+  }
+}
+
 // Pushes and pops interleaved so that the ring wraps around its buffer many times and grows
 // while wrapped: every item comes out once, in push order, with its stamp.
 TEST(StampedRing, KeepsPushOrderAcrossWrapsAndGrowth) {

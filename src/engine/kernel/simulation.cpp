@@ -25,9 +25,8 @@ Simulation::Simulation(SimulationConfig config, CommissionModel& commission,
                        const TradingCalendar* calendar, std::unique_ptr<FillModel> fill_model,
                        std::unique_ptr<LatencyModel> latency_model)
     : clock_(config.start),
-      venue_([this](VenueMessage&& message) { queue_message(std::move(message)); }, clock_,
-             commission, venue_config(config), std::move(fill_model), std::move(latency_model),
-             config.seed),
+      venue_(outbox_, clock_, commission, venue_config(config), std::move(fill_model),
+             std::move(latency_model), config.seed),
       engine_(clock_, commands_, std::move(config.engine), calendar),
       calendar_(calendar),
       bar_fill_(config.bar_fill) {}
@@ -106,50 +105,13 @@ const MarketBar* Simulation::read_run(FeedSlot& slot) {
   return read_ref(slot);
 }
 
-namespace {
-
-// Moves `message`, a `Report`, into `slot`: member by member when the slot held a report of the
-// same kind before (its strings keep their storage), which is nearly always. Returns the
-// instant the venue stamped on it.
-template <class Report>
-Timestamp move_report(VenueMessage& slot, VenueMessage& message) {
-  Report& report = *std::get_if<Report>(&message);
-  Timestamp stamped;
-  if constexpr (std::is_same_v<Report, ExecutionReport>) {
-    stamped = report.fill.time;
-  } else {
-    stamped = report.time;
-  }
-  if (Report* kept = std::get_if<Report>(&slot)) [[likely]] {
-    *kept = std::move(report);
-  } else {
-    slot.emplace<Report>(std::move(report));
-  }
-  return stamped;
-}
-
-Timestamp move_message(VenueMessage& slot, VenueMessage& message) {
-  switch (message.index()) {
-    case 0:
-      return move_report<std::variant_alternative_t<0, VenueMessage>>(slot, message);
-    case 1:
-      return move_report<std::variant_alternative_t<1, VenueMessage>>(slot, message);
-    case 2:
-      return move_report<std::variant_alternative_t<2, VenueMessage>>(slot, message);
-    default:
-      return move_report<std::variant_alternative_t<3, VenueMessage>>(slot, message);
-  }
-}
-
-static_assert(std::variant_size_v<VenueMessage> == 4, "move_message names every kind");
-
-}  // namespace
-
-// The venue's sink: the message is moved straight into the slot it is delivered from.
-void Simulation::queue_message(VenueMessage&& message) {
-  const Timestamp stamped = move_message(deliveries_.next_slot(), message);
+// The message just written in the draft goes out, stamped, and the next is written in the
+// next slot.
+VenueMessage& Simulation::DeliveryOutbox::posted(Timestamp at) {
+  Simulation& simulation = simulation_;
   // A message can't be delivered before it is sent.
-  deliveries_.push_next(std::max(stamped, clock_.now()), next_seq_++);
+  simulation.deliveries_.push_next(std::max(at, simulation.clock_.now()), simulation.next_seq_++);
+  return simulation.deliveries_.next_slot();
 }
 
 MarketBar* Simulation::take_pool_bar() {
@@ -346,7 +308,9 @@ bool Simulation::run_until(Timestamp until) {
   }
   open_session_if_new(symbol, bar.time);
   session_data_end_ = std::max(session_data_end_, complete_at);
-  venue_.on_bar(symbol.venue_symbol, bar);
+  // Checked once, here: the venue then only matches it, and the engine takes it as valid.
+  SimulatedVenue::check_bar(symbol.symbol, bar);
+  venue_.on_bar_in_order(symbol.venue_symbol, bar);
   symbol.last_close = bar.close;
   symbol.has_close = true;
   const BarComplete complete{&current, held, &symbol};

@@ -101,6 +101,19 @@ class Simulation {
    private:
     Simulation& simulation_;
   };
+  // The venue's outbox: the venue writes each message straight into the deliveries_ slot it is
+  // delivered from, and posting it stamps it. The next message's slot is handed out with each
+  // post: one call per message, and no message is moved, visited or passed through a
+  // std::function on its way from the venue to the engine.
+  class DeliveryOutbox final : public VenueOutbox {
+   public:
+    explicit DeliveryOutbox(Simulation& simulation)
+        : VenueOutbox(simulation.deliveries_.next_slot()), simulation_(simulation) {}
+
+   private:
+    VenueMessage& posted(Timestamp at) override;
+    Simulation& simulation_;
+  };
   // A bar that started and is yet to complete. The bar is referenced where it was read, never
   // copied: in the feed's memory, or in a pool bar (`held`) that the completion gives back.
   struct BarComplete {
@@ -146,7 +159,6 @@ class Simulation {
   inline bool step_ordered();
   inline bool step_data(Timestamp limit);
   inline void deliver_message();
-  void queue_message(VenueMessage&& message);
   inline void advance_clock(Timestamp to);
   void note_horizon();
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
@@ -180,9 +192,9 @@ class Simulation {
   EventQueue<Event> queue_;
   // The venue's channel is first in first out (its stamps never go back), so its messages need
   // no heap; nor do bar completions while they come in time order (bars of one length). Both
-  // are merged with queue_ by (time, push order). The venue's sink moves each message into the
-  // slot it is delivered from (queue_message): slots are reused, so their strings keep their
-  // storage, and no message is moved again or destroyed after it is handled.
+  // are merged with queue_ by (time, push order). The venue writes each message in the slot it
+  // is delivered from (outbox_): slots are reused, so their strings keep their storage, and no
+  // message is moved or destroyed after it is handled.
   StampedFifo<VenueMessage> deliveries_;
   StampedRing<BarComplete> completions_;
   std::uint64_t next_seq_ = 0;  // shared by queue_, deliveries_ and completions_
@@ -198,6 +210,7 @@ class Simulation {
   // The instant the current run_until call stops before (its `until` plus one nanosecond): the
   // horizon is never after it, so the ordered streams need no separate check against `until`.
   Timestamp run_end_ = Timestamp::max();
+  DeliveryOutbox outbox_{*this};  // after deliveries_, which it reserves a slot of
   SimulatedVenue venue_;
   // The engine's commands reach venue_ through this, which lowers the horizon to their arrival.
   CommandTap commands_{*this};

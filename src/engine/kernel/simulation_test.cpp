@@ -129,6 +129,21 @@ TEST(Simulation, MarketOrdersFillAtTheNextBarsOpenAndTheLedgerBooksThem) {
 
 // Daily bars, no calendar: an order sent on a day's bar is sent after that session's data
 // ended, so the session close that follows must not expire it; it fills at the next open.
+// The simulation checks each bar once, as it hands it to the venue, and refuses a bad one with
+// the venue's words, after the bars before it were handled.
+TEST(Simulation, ABadBarIsRefusedWithTheVenuesMessage) {
+  BuyThenSell strategy;
+  NoCommission commission;
+  TestRun run(strategy, with_bar(rising_bars(), {"10.70", "10.60", "10.65", "10.62"}), commission);
+  try {
+    run.sim.run();
+    ADD_FAILURE() << "a bad bar was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("bad bar for ACME: ", 0), 0u) << e.what();
+  }
+  EXPECT_EQ(strategy.bars_seen, 4);
+}
+
 TEST(Simulation, OrdersOnADailyBarLiveIntoTheNextSession) {
   NoCommission commission;
   BuyThenSell strategy;

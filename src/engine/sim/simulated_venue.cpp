@@ -105,10 +105,24 @@ Nanoseconds not_negative(Nanoseconds span) {
 
 }  // namespace
 
+SimulatedVenue::SimulatedVenue(VenueOutbox& outbox, const Clock& clock, CommissionModel& commission,
+                               SimulatedVenueConfig config, std::unique_ptr<FillModel> fill_model,
+                               std::unique_ptr<LatencyModel> latency_model, std::uint64_t seed)
+    : SimulatedVenue(nullptr, &outbox, clock, commission, std::move(config), std::move(fill_model),
+                     std::move(latency_model), seed) {}
+
 SimulatedVenue::SimulatedVenue(VenueSink sink, const Clock& clock, CommissionModel& commission,
                                SimulatedVenueConfig config, std::unique_ptr<FillModel> fill_model,
                                std::unique_ptr<LatencyModel> latency_model, std::uint64_t seed)
-    : sink_(std::move(sink)),
+    : SimulatedVenue(std::make_unique<SinkOutbox>(std::move(sink)), nullptr, clock, commission,
+                     std::move(config), std::move(fill_model), std::move(latency_model), seed) {}
+
+SimulatedVenue::SimulatedVenue(std::unique_ptr<SinkOutbox> own_outbox, VenueOutbox* outbox,
+                               const Clock& clock, CommissionModel& commission,
+                               SimulatedVenueConfig config, std::unique_ptr<FillModel> fill_model,
+                               std::unique_ptr<LatencyModel> latency_model, std::uint64_t seed)
+    : own_outbox_(std::move(own_outbox)),
+      outbox_(outbox != nullptr ? *outbox : *own_outbox_),
       clock_(clock),
       commission_(commission),
       config_(std::move(config)),
@@ -627,9 +641,9 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
   ExecutionId execution_id = next_execution_id();
-  // Written field by field (every field) into the message the sink receives: a Fill built
-  // first would be moved into it, string by string.
-  ExecutionReport& report = reusable<ExecutionReport>(execution_message_);
+  // Written field by field (every field) into the outbox's draft: a Fill built first would be
+  // moved into it, string by string.
+  ExecutionReport& report = draft<ExecutionReport>();
   report.fill.client_order_id = order.id();
   // The fill takes the id itself unless a CommissionUpdate still needs it. (Not one ?: of the
   // two: a copy and a move there make a temporary id, and one more string copy.)
@@ -645,14 +659,18 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   report.fill.commission = in_fill ? fee : Money{};
   report.fill.time = when;
   report.broker_order_id = order.broker_id;
-  sink_(std::move(execution_message_));
+  outbox_.post(when);
   if (!order.remaining().is_positive()) {
     order.state = VenueOrderState::kFilled;
     ended_.push_back(&order);
   }
   send_status(order, is_terminal(order.state) ? order.state : order.working_state(), when);
   if (separate) {
-    sink_(VenueMessage(std::in_place_type<CommissionUpdate>, std::move(execution_id), fee, when));
+    CommissionUpdate& update = draft<CommissionUpdate>();
+    update.execution_id = std::move(execution_id);
+    update.commission = fee;
+    update.time = when;
+    outbox_.post(when);
   }
 }
 
@@ -709,31 +727,22 @@ void SimulatedVenue::sweep_ended() {
 
 // ---- Messages -------------------------------------------------------------------------------
 
-// The report held by `message`, which the previous report through the sink left moved from
-// (or as it was, if the sink copied it); every field is written again before it is sent.
-template <class Report>
-Report& SimulatedVenue::reusable(VenueMessage& message) {
-  if (auto* report = std::get_if<Report>(&message)) [[likely]]
-    return *report;
-  return message.emplace<Report>();  // only if a sink replaced the message's content
-}
-
-// Reports are written field by field into the VenueMessage the sink receives: nothing is built
-// first and then moved into it (a move per string), and most have no reason to carry.
+// Reports are written field by field into the outbox's draft: nothing is built first and then
+// moved into it (a move per string), and most have no reason to carry.
 inline void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state,
                                         Timestamp at) {
-  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
+  OrderStatusReport& report = draft<OrderStatusReport>();
   describe(report, order, state, at);
   report.reason.clear();
-  sink_(std::move(status_message_));
+  outbox_.post(at);
 }
 
 void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, Timestamp at,
                                  std::string reason) {
-  OrderStatusReport& report = reusable<OrderStatusReport>(status_message_);
+  OrderStatusReport& report = draft<OrderStatusReport>();
   describe(report, order, state, at);
   report.reason = std::move(reason);
-  sink_(std::move(status_message_));
+  outbox_.post(at);
 }
 
 inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
@@ -761,8 +770,14 @@ Price SimulatedVenue::average_price(const SimOrder& order, Price last_fill) {
 
 void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reason,
                             bool order_is_dead, Timestamp event) {
-  sink_(VenueMessage(std::in_place_type<CommandRejected>, id, code, std::move(reason),
-                     order_is_dead, deliver_at(event)));
+  const Timestamp at = deliver_at(event);
+  CommandRejected& rejected = draft<CommandRejected>();
+  rejected.client_order_id = id;
+  rejected.code = code;
+  rejected.reason = std::move(reason);
+  rejected.order_is_dead = order_is_dead;
+  rejected.time = at;
+  outbox_.post(at);
 }
 
 // "e0d5.0000001.01": the run's prefix, the execution's number in at least 7 hex digits and the

@@ -1,10 +1,11 @@
 // The simulated venue: an ExecutionClient that matches the engine's orders against the market
-// data it is handed (bars or quotes/trades) and answers through its sink as IB would, with
+// data it is handed (bars or quotes/trades) and answers through its outbox as IB would, with
 // pluggable fill, latency and fee models. Same inputs and seed, same messages. Single-threaded:
 // owned by the engine's kernel thread.
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -48,8 +49,13 @@ class SimulatedVenue final : public ExecutionClient {
   };
 
   // Null models mean the defaults: DefaultFillModel and FixedLatency() (zero both ways).
-  // `clock` says when each command is sent; `commission` prices every fill. The sink must not
-  // call back into the venue (the engine queues messages), as it runs in the middle of matching.
+  // `clock` says when each command is sent; `commission` prices every fill. Messages are written
+  // into `outbox` (which must outlive the venue), or handed to `sink` through an outbox of the
+  // venue's own. Neither may call back into the venue (the engine queues messages), as they run
+  // in the middle of matching.
+  SimulatedVenue(VenueOutbox& outbox, const Clock& clock, CommissionModel& commission,
+                 SimulatedVenueConfig config = {}, std::unique_ptr<FillModel> fill_model = nullptr,
+                 std::unique_ptr<LatencyModel> latency_model = nullptr, std::uint64_t seed = 0);
   SimulatedVenue(VenueSink sink, const Clock& clock, CommissionModel& commission,
                  SimulatedVenueConfig config = {}, std::unique_ptr<FillModel> fill_model = nullptr,
                  std::unique_ptr<LatencyModel> latency_model = nullptr, std::uint64_t seed = 0);
@@ -76,6 +82,22 @@ class SimulatedVenue final : public ExecutionClient {
     if (!well_formed(bar)) [[unlikely]]
       bad_bar(*symbol.state_->name, bar);
     bar_arrives(*symbol.state_, bar);
+  }
+  // For a caller that checks each bar once where it reads it (the simulation): throws what
+  // on_bar throws for a bar that is not is_valid_bar.
+  static void check_bar(const Symbol& symbol, const Bar& bar) {
+    if (!well_formed(bar)) [[unlikely]]
+      bad_bar(symbol, bar);
+  }
+  // A bar that passed check_bar, no earlier than the symbol's data so far, with every command
+  // arriving by its start applied already (advance_to). The simulation's loop keeps these
+  // promises for every bar (its feeds go forward in time, and arrivals go before data at the
+  // same instant), so only the matching is left: most bars read one flag and find no work.
+  void on_bar_in_order(SymbolHandle symbol, const Bar& bar) {
+    SymbolState& state = *symbol.state_;
+    assert(well_formed(bar) && state.last_data <= bar.time && bar.time < next_arrival_);
+    state.last_data = bar.time;
+    if (state.bar_work) match_bar(state, bar);
   }
   void on_quote(const Symbol& symbol, const Quote& quote) {
     quote_arrives(symbol_state(symbol), quote);
@@ -112,6 +134,12 @@ class SimulatedVenue final : public ExecutionClient {
 
  private:
   struct SimOrder;
+
+  // Both public constructors: `outbox` if set, else `own_outbox`.
+  SimulatedVenue(std::unique_ptr<SinkOutbox> own_outbox, VenueOutbox* outbox, const Clock& clock,
+                 CommissionModel& commission, SimulatedVenueConfig config,
+                 std::unique_ptr<FillModel> fill_model, std::unique_ptr<LatencyModel> latency_model,
+                 std::uint64_t seed);
 
   // What the venue remembers of an id it was sent: the live order, or once that is finished and
   // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
@@ -267,27 +295,28 @@ class SimulatedVenue final : public ExecutionClient {
   Timestamp stamp(Timestamp at);
   Timestamp deliver_at(Timestamp event);
   // Inline where an order's three usual statuses are sent (submit, arrival, fill): each is a
-  // handful of stores and the sink call, and a call of its own cost a fifth of that again.
+  // handful of stores and the post, and a call of its own cost a fifth of that again.
   [[gnu::always_inline]] void send_status(const SimOrder& order, VenueOrderState state,
                                           Timestamp at);
   void send_status(const SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
   static void describe(OrderStatusReport& report, const SimOrder& order, VenueOrderState state,
                        Timestamp at);
+  // The outbox's draft as a `Report`, every field to be written, then posted at its time.
   template <class Report>
-  static Report& reusable(VenueMessage& message);
+  Report& draft() {
+    return outbox_.draft<Report>();
+  }
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
   static Price average_price(const SimOrder& order, Price last_fill);
   ExecutionId next_execution_id();
   void write_execution_text();
 
-  VenueSink sink_;
-  // The messages handed to the sink, kept from one report to the next: the sink moves their
-  // content out, and the next report is written into the same object. Constructing and
-  // destroying a VenueMessage and its strings for each of an order's four messages cost more
-  // than writing its fields.
-  VenueMessage status_message_{std::in_place_type<OrderStatusReport>};
-  VenueMessage execution_message_{std::in_place_type<ExecutionReport>};
+  std::unique_ptr<SinkOutbox> own_outbox_;  // set when the venue was given a sink
+  // Every report is written field by field into the outbox's draft, where it is delivered from:
+  // constructing, moving and destroying a VenueMessage and its strings for each of an order's
+  // four messages cost more than writing its fields.
+  VenueOutbox& outbox_;
   const Clock& clock_;
   CommissionModel& commission_;
   SimulatedVenueConfig config_;

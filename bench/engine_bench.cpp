@@ -1,6 +1,8 @@
 // Order round trip through the whole engine: a strategy submits a market order on every bar ->
 // order manager -> risk -> simulated venue -> fill at the next bar's open -> ledger. One
 // iteration runs kBars bars; the reported time is per order.
+#include <deque>
+
 #include <benchmark/benchmark.h>
 
 #include "engine/fees/ibkr_fixed.hpp"
@@ -106,14 +108,40 @@ class QuoteFlipper final : public Strategy {
   }
 };
 
+// The venue's messages written in place into reused slots, as the simulation's outbox writes
+// them into its queue, and handed to the engine after each order. Slots never move (a deque):
+// handling a message may post more.
+class Inbox final : public VenueOutbox {
+ public:
+  Inbox() {
+    slots_.emplace_back();
+    set_draft(slots_.front());
+  }
+  template <class Handle>
+  void drain(Handle&& handle) {
+    for (std::size_t i = 0; i < posted_; ++i)
+      handle(slots_[i]);
+    posted_ = 0;
+    set_draft(slots_.front());
+  }
+
+ private:
+  VenueMessage& posted(Timestamp /*at*/) override {
+    if (++posted_ == slots_.size()) slots_.emplace_back();
+    return slots_[posted_];
+  }
+
+  std::deque<VenueMessage> slots_;
+  std::size_t posted_ = 0;
+};
+
 // One engine and venue, wired as the live loop would wire them but with the venue's messages
 // handed straight back.
 class QuoteDrivenEngine {
  public:
   QuoteDrivenEngine()
       : clock_(Timestamp{date::sys_days{date::year{2026} / 3 / 2} + 14h + 30min}),
-        venue_([this](VenueMessage&& message) { inbox_.push_back(std::move(message)); }, clock_,
-               commission_, venue_config()),
+        venue_(inbox_, clock_, commission_, venue_config()),
         engine_(clock_, venue_, engine_config()) {
     engine_.add_strategy(StrategyId{"flip"}, strategy_);
     engine_.start();
@@ -134,9 +162,7 @@ class QuoteDrivenEngine {
     venue_.on_quote(symbol_, quote_);
     engine_.on_quote(symbol_, quote_);
     venue_.advance_to(clock_.now());
-    for (const VenueMessage& message : inbox_)
-      engine_.on_venue_message(message);
-    inbox_.clear();
+    inbox_.drain([this](const VenueMessage& message) { engine_.on_venue_message(message); });
   }
 
   bool all_filled(std::size_t orders) const {
@@ -162,7 +188,7 @@ class QuoteDrivenEngine {
 
   TestClock clock_;
   IbkrFixedCommission commission_;
-  std::vector<VenueMessage> inbox_;
+  Inbox inbox_;
   SimulatedVenue venue_;
   Engine engine_;
   QuoteFlipper strategy_;

@@ -1,7 +1,8 @@
 // Order round trip through the whole engine: a strategy submits a market order on every bar ->
 // order manager -> risk -> simulated venue -> fill at the next bar's open -> ledger. One
 // iteration runs kBars bars; the reported time is per order.
-#include <deque>
+#include <memory>
+#include <vector>
 
 #include <benchmark/benchmark.h>
 
@@ -109,29 +110,29 @@ class QuoteFlipper final : public Strategy {
 };
 
 // The venue's messages written in place into reused slots, as the simulation's outbox writes
-// them into its queue, and handed to the engine after each order. Slots never move (a deque):
-// handling a message may post more.
+// them into its queue, and handed to the engine after each order. Slots never move (each is
+// its own allocation): handling a message may post more.
 class Inbox final : public VenueOutbox {
  public:
   Inbox() {
-    slots_.emplace_back();
-    set_draft(slots_.front());
+    slots_.push_back(std::make_unique<VenueMessage>());
+    set_draft(*slots_.front());
   }
   template <class Handle>
   void drain(Handle&& handle) {
     for (std::size_t i = 0; i < posted_; ++i)
-      handle(slots_[i]);
+      handle(*slots_[i]);
     posted_ = 0;
-    set_draft(slots_.front());
+    set_draft(*slots_.front());
   }
 
  private:
   VenueMessage& posted(Timestamp /*at*/) override {
-    if (++posted_ == slots_.size()) slots_.emplace_back();
-    return slots_[posted_];
+    if (++posted_ == slots_.size()) slots_.push_back(std::make_unique<VenueMessage>());
+    return *slots_[posted_];
   }
 
-  std::deque<VenueMessage> slots_;
+  std::vector<std::unique_ptr<VenueMessage>> slots_;
   std::size_t posted_ = 0;
 };
 

@@ -100,6 +100,7 @@ constexpr std::size_t venue_message_kind() {
 // the venue sets every field of the report it writes.
 class VenueOutbox {
  public:
+  virtual ~VenueOutbox() = default;
   VenueOutbox(const VenueOutbox&) = delete;
   VenueOutbox& operator=(const VenueOutbox&) = delete;
 
@@ -121,8 +122,6 @@ class VenueOutbox {
  protected:
   explicit VenueOutbox(VenueMessage& first_draft) : draft_(&first_draft) {}
   VenueOutbox() = default;  // the derived class then sets the first draft (set_draft)
-  ~VenueOutbox() = default;
-
   void set_draft(VenueMessage& draft) { draft_ = &draft; }
 
   VenueMessage& current_draft() { return *draft_; }
@@ -147,7 +146,7 @@ class SinkOutbox final : public VenueOutbox {
   explicit SinkOutbox(VenueSink sink) : drafts_(drafts_of_each_kind()), sink_(std::move(sink)) {
     set_draft(drafts_[0]);
   }
-  ~SinkOutbox() = default;
+  ~SinkOutbox() override = default;
 
  private:
   using Drafts = std::array<VenueMessage, std::variant_size_v<VenueMessage>>;
@@ -160,7 +159,8 @@ class SinkOutbox final : public VenueOutbox {
   VenueMessage& posted(Timestamp /*at*/) override {
     VenueMessage& sent = current_draft();
     sink_(std::move(sent));
-    return sent;
+    // The moved-from draft is written over (every field) before it is posted again.
+    return sent;  // NOLINT(bugprone-use-after-move)
   }
   VenueMessage& other_draft(std::size_t kind) override { return drafts_[kind]; }
 

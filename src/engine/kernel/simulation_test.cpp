@@ -387,9 +387,9 @@ class BarRecorder final : public Strategy {
 
 std::vector<MarketBar> two_symbols() {
   std::vector<MarketBar> out = rising_bars();
-  for (MarketBar bar : bars("BETA", {{"5.00", "5.10", "4.90", "5.05"},
-                                     {"5.05", "5.20", "5.00", "5.15"},
-                                     {"5.15", "5.30", "5.10", "5.25"}})) {
+  for (const MarketBar& bar : bars("BETA", {{"5.00", "5.10", "4.90", "5.05"},
+                                            {"5.05", "5.20", "5.00", "5.15"},
+                                            {"5.15", "5.30", "5.10", "5.25"}})) {
     out.push_back(bar);
   }
   std::stable_sort(out.begin(), out.end(),

@@ -86,7 +86,8 @@ namespace detail {
 // Here so that next_status, asked on every order message, is an inline load and not a call.
 inline constexpr std::uint8_t kNoTransition = 0xFF;
 using TransitionLookup = std::array<std::array<std::uint8_t, kOrderEventCount>, kOrderStatusCount>;
-extern const TransitionLookup kTransitionLookup;
+// A constant: defined constexpr in the .cpp, where the table is.
+extern const TransitionLookup kTransitionLookup;  // NOLINT(readability-identifier-naming)
 }  // namespace detail
 
 // The next status, or nullopt when (from, event) is not in the table.

@@ -179,15 +179,14 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
 
   const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  // Built where it lives, each field initialised once and the symbol copy-constructed (no
-  // zeroing and assigning over): a ClosedTrade is a few hundred bytes, and one is made for about
-  // every other fill.
-  closed_trades_.emplace_back(position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort,
-                              matched, lot.open_time, lot.price, fill.time, fill.price, cost, gross,
-                              entry_commission, exit_commission,
-                              gross - entry_commission - exit_commission,
-                              long_lot ? lot.price - lot.low : lot.high - lot.price,
-                              long_lot ? lot.high - lot.price : lot.price - lot.low);
+  // Each field initialised once and the symbol copy-constructed (no zeroing and assigning over):
+  // a ClosedTrade is a few hundred bytes, and one is made for about every other fill.
+  closed_trades_.push_back(
+      ClosedTrade{position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort, matched,
+                  lot.open_time, lot.price, fill.time, fill.price, cost, gross, entry_commission,
+                  exit_commission, gross - entry_commission - exit_commission,
+                  long_lot ? lot.price - lot.low : lot.high - lot.price,
+                  long_lot ? lot.high - lot.price : lot.price - lot.low});
   next_from_lot_.push_back(kNoTrade);
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {

@@ -23,6 +23,8 @@ template <class Record>
 class IdTable {
  public:
   struct Entry {
+    Entry(const ClientOrderId& entry_id, std::uint64_t id_hash) : id(entry_id), hash(id_hash) {}
+
     ClientOrderId id;
     Record record{};
     std::uint64_t hash = 0;  // of `id`, kept to unindex the entry
@@ -40,7 +42,7 @@ class IdTable {
     if (Entry* found = index_.find(id.value(), hash)) return {found, false};
     Entry* entry = nullptr;
     if (free_.empty()) {
-      entry = &entries_.emplace_back(id, Record{}, hash);  // built in place, with its id
+      entry = &entries_.emplace_back(id, hash);  // built in place, with its id
     } else {
       entry = free_.back();
       free_.pop_back();

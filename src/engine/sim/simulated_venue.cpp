@@ -667,7 +667,8 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   send_status(order, is_terminal(order.state) ? order.state : order.working_state(), when);
   if (separate) {
     CommissionUpdate& update = draft<CommissionUpdate>();
-    update.execution_id = std::move(execution_id);
+    // Moved above only when not `separate`.
+    update.execution_id = std::move(execution_id);  // NOLINT(bugprone-use-after-move)
     update.commission = fee;
     update.time = when;
     outbox_.post(when);

@@ -30,7 +30,7 @@ std::string execution_venue(const SimContract& c) {
 constexpr std::int64_t kMaxOrderShares = 1'000'000;
 
 // An unset double as TWS spells it (OPEN_ORDER's margin texts are strings).
-const std::string kUnsetText = "1.7976931348623157E308";
+constexpr std::string_view kUnsetText = "1.7976931348623157E308";
 
 }  // namespace
 

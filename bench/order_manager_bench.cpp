@@ -30,8 +30,10 @@ class AllowAll final : public RiskGate {
 class NullListener final : public OrderListener {
  public:
   void on_order_updated(const ManagedOrder& /*order*/, OrderStatus /*previous*/) override {}
-  void on_fill(const ManagedOrder& /*order*/, const Fill& /*fill*/) override {}
-  void on_commission(const CommissionUpdate& /*update*/) override {}
+  FillTicket on_new_fill(const ManagedOrder& /*order*/, const Fill& /*fill*/) override {
+    return kNoFillTicket;
+  }
+  void on_fill_commission(const CommissionUpdate& /*update*/, FillTicket /*ticket*/) override {}
   void on_order_error(const ClientOrderId& /*id*/, const std::string& /*what*/) override {}
 };
 

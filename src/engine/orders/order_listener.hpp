@@ -28,21 +28,12 @@ class OrderListener {
   virtual void on_order_updated(const ManagedOrder& order, OrderStatus previous) = 0;
   // One execution booked on `order` (already included in it), in arrival order, once per id:
   // the order manager has refused re-sent ones. Returns what the listener keeps of it, given
-  // back with its commission (on_fill_commission). By default on_fill, keeping nothing.
-  virtual FillTicket on_new_fill(const ManagedOrder& order, const Fill& fill) {
-    on_fill(order, fill);
-    return kNoFillTicket;
-  }
-  // The same for a listener that keeps nothing per execution.
-  virtual void on_fill(const ManagedOrder& /*order*/, const Fill& /*fill*/) {}
+  // back with its commission (on_fill_commission); kNoFillTicket when it keeps nothing.
+  virtual FillTicket on_new_fill(const ManagedOrder& order, const Fill& fill) = 0;
   // The commission of one execution, once: the first report for it. A repeat is dropped, a
   // different amount for the same execution is an error. `ticket` is what on_new_fill returned
-  // for the execution. By default on_commission.
-  virtual void on_fill_commission(const CommissionUpdate& update, FillTicket /*ticket*/) {
-    on_commission(update);
-  }
-  // The same for a listener that keeps nothing per execution.
-  virtual void on_commission(const CommissionUpdate& /*update*/) {}
+  // for the execution.
+  virtual void on_fill_commission(const CommissionUpdate& update, FillTicket ticket) = 0;
   // Something was refused and not applied. The engine logs it; the order is unchanged.
   // `client_order_id` is empty when the message named no order we know (a commission).
   virtual void on_order_error(const ClientOrderId& client_order_id, const std::string& what) = 0;

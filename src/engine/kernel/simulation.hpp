@@ -167,6 +167,7 @@ class Simulation {
   inline const MarketBar* read_ref(FeedSlot& slot);
   const MarketBar* read_run(FeedSlot& slot);
   inline void on_data(FeedSlot& slot);
+  inline bool completes_next(Timestamp complete_at) const;
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();
   SymbolSlot& intern(const Symbol& symbol);

@@ -489,5 +489,120 @@ TEST(Simulation, OverlappingBarsCompleteInTimeOrderHoweverTheFeedIsRead) {
   }
 }
 
+// What a strategy is shown and when (the clock's time of day), in order: bars, order updates,
+// timers. Sends one market order and sets timers on the bars it is told to.
+class EventLog final : public Strategy {
+ public:
+  void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& bar) override {
+    ++bars;
+    log.push_back(symbol + " " + time_of_day(bar.time) + " at " + time_of_day(ctx.now()));
+    if (bars == order_on_bar) ctx.market(symbol, Side::kBuy, Quantity::from_units(10));
+    if (bars == timer_on_bar) {
+      for (const Nanoseconds after : timers_after)
+        ctx.set_timer("t", ctx.now() + after);
+    }
+  }
+  void on_order_update(StrategyContext& ctx, const OrderUpdate& update) override {
+    log.push_back(std::string(to_string(update.status)) + " at " + time_of_day(ctx.now()));
+  }
+  void on_timer(StrategyContext& ctx, const TimerEvent& /*timer*/) override {
+    log.push_back("timer at " + time_of_day(ctx.now()));
+  }
+  static std::string time_of_day(Timestamp t) {
+    return date::format("%H:%M:%S", date::floor<std::chrono::seconds>(t));
+  }
+
+  int bars = 0;
+  int order_on_bar = 0;  // 0: none
+  int timer_on_bar = 0;  // 0: none
+  std::vector<Nanoseconds> timers_after;
+  std::vector<std::string> log;
+};
+
+// Runs `strategy` over rising_bars() with the venue's latencies fixed.
+std::vector<std::string> logged_run(EventLog& strategy, Nanoseconds entry, Nanoseconds response) {
+  NoCommission commission;
+  VectorBarFeed feed(rising_bars());
+  Simulation sim(SimulationConfig{}, commission, nullptr, nullptr,
+                 std::make_unique<FixedLatency>(entry, response));
+  sim.add_strategy(StrategyId{"s"}, strategy);
+  sim.add_feed(feed);
+  sim.run();
+  EXPECT_EQ(sim.bars_processed(), 4u);
+  return strategy.log;
+}
+
+// A bar completes as soon as its data has been handled when nothing comes between; these pin
+// the instants at which something does. Venue messages due at a bar's end were queued before
+// it: they go first.
+TEST(Simulation, MessagesDueWhenABarEndsComeBeforeIt) {
+  EventLog strategy;
+  strategy.order_on_bar = 1;  // sent at 14:31, there at once, answered a minute later
+  const std::vector<std::string> expected = {
+      "ACME 14:30:00 at 14:31:00", "PendingSubmit at 14:31:00", "PendingSubmit at 14:31:00",
+      "Submitted at 14:32:00",     "Filled at 14:32:00",        "Filled at 14:32:00",
+      "ACME 14:31:00 at 14:32:00", "ACME 14:32:00 at 14:33:00", "ACME 14:33:00 at 14:34:00"};
+  EXPECT_EQ(logged_run(strategy, Nanoseconds::zero(), std::chrono::minutes{1}), expected);
+}
+
+// A timer or a command arrival at a bar's end comes after the bar; one before it, before it.
+TEST(Simulation, TimersAndArrivalsAtABarsEndComeAfterIt) {
+  EventLog strategy;
+  strategy.order_on_bar = 1;  // arrives at 14:32, as the second bar ends: fills at the third's open
+  strategy.timer_on_bar = 1;
+  strategy.timers_after = {std::chrono::seconds{30}, std::chrono::minutes{1}};
+  const std::vector<std::string> expected = {
+      "ACME 14:30:00 at 14:31:00", "PendingSubmit at 14:31:00", "PendingSubmit at 14:31:00",
+      "timer at 14:31:30",         "ACME 14:31:00 at 14:32:00", "timer at 14:32:00",
+      "Submitted at 14:32:00",     "Filled at 14:32:00",        "Filled at 14:32:00",
+      "ACME 14:32:00 at 14:33:00", "ACME 14:33:00 at 14:34:00"};
+  EXPECT_EQ(logged_run(strategy, std::chrono::minutes{1}, Nanoseconds::zero()), expected);
+}
+
+// run_until stops before a bar whose end is after `until`, even when nothing else is due: the
+// bar's data is handled, its completion waits for the next call.
+TEST(Simulation, RunUntilStopsBetweenABarsDataAndItsEnd) {
+  NoCommission commission;
+  EventLog strategy;
+  VectorBarFeed feed(rising_bars());
+  Simulation sim(SimulationConfig{}, commission);
+  sim.add_strategy(StrategyId{"s"}, strategy);
+  sim.add_feed(feed);
+  const Timestamp first_end = rising_bars().front().bar.time + std::chrono::minutes{1};
+  EXPECT_TRUE(sim.run_until(first_end - Nanoseconds{1}));
+  EXPECT_EQ(sim.bars_processed(), 0u);
+  EXPECT_EQ(sim.next_event_time(), first_end);
+  EXPECT_TRUE(sim.run_until(first_end));
+  EXPECT_EQ(sim.bars_processed(), 1u);
+  EXPECT_EQ(strategy.log, std::vector<std::string>{"ACME 14:30:00 at 14:31:00"});
+  sim.run();
+  EXPECT_EQ(sim.bars_processed(), 4u);
+}
+
+// Two feeds: a bar completes at once only when no other feed's bar starts before its end. Bars
+// ending at one instant complete in the order they began (the two-minute bar before the
+// one-minute bar that began a minute later), and before the bars that start then.
+TEST(Simulation, BarsOfTwoFeedsCompleteInTimeOrder) {
+  NoCommission commission;
+  EventLog strategy;
+  VectorBarFeed minutes(rising_bars());
+  std::vector<MarketBar> two_minute =
+      bars("BETA", {{"20.00", "20.50", "19.90", "20.20"}, {"20.25", "20.60", "20.10", "20.40"}});
+  for (MarketBar& bar : two_minute)
+    bar.duration = std::chrono::minutes{2};
+  two_minute[1].bar.time = two_minute[0].bar.time + std::chrono::minutes{2};
+  VectorBarFeed pairs(std::move(two_minute));
+  Simulation sim(SimulationConfig{}, commission);
+  sim.add_strategy(StrategyId{"s"}, strategy);
+  sim.add_feed(minutes);
+  sim.add_feed(pairs);
+  sim.run();
+  const std::vector<std::string> expected = {
+      "ACME 14:30:00 at 14:31:00", "BETA 14:30:00 at 14:32:00", "ACME 14:31:00 at 14:32:00",
+      "ACME 14:32:00 at 14:33:00", "BETA 14:32:00 at 14:34:00", "ACME 14:33:00 at 14:34:00"};
+  EXPECT_EQ(strategy.log, expected);
+  EXPECT_EQ(sim.bars_processed(), 6u);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

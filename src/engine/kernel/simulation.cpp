@@ -56,26 +56,38 @@ void Simulation::add_feed(BarFeed& feed) {
 }
 
 // The per-event path (see simulation.hpp) is forced inline: GCC keeps it out of line otherwise.
+// Within a run (nearly every bar of a feed that keeps its bars in memory) the next bar is a
+// pointer step: no pool bar to let go of (bars of a run are never held), and for a feed of one
+// symbol no symbol to look at (it was named on the feed's first bar).
 [[gnu::always_inline]] inline void Simulation::read_next(FeedSlot& slot) {
-  slot.held = nullptr;
-  if (slot.run_next != slot.run_end) {
-    slot.next = slot.run_next++;  // within a run: a pointer step, no call
-  } else if (!slot.has_runs) {
-    slot.next = read_ref(slot);
-  } else {
-    slot.next = read_run(slot);
+  if (slot.run_next != slot.run_end) [[likely]] {
+    const MarketBar* const next = slot.run_next++;
+    slot.next = next;
+    slot.next_time = next->bar.time;
+    assert(slot.held == nullptr && slot.symbol != nullptr);
+    assert(slot.sole_symbol == nullptr || same_bytes(*slot.sole_symbol, next->symbol));
+    if (slot.sole_symbol == nullptr) note_symbol(slot);
+    return;
   }
+  slot.held = nullptr;
+  slot.next = slot.has_runs ? read_run(slot) : read_ref(slot);
   if (slot.next == nullptr) {
     slot.next_time = Timestamp::max();
     return;
   }
   slot.next_time = slot.next->bar.time;
-  // A feed of one symbol names it once, on its first bar. Otherwise a bar mostly has the same
-  // symbol as the feed's previous bar: one comparison, no lookup.
   assert(slot.sole_symbol == nullptr || same_bytes(*slot.sole_symbol, slot.next->symbol));
-  if (slot.symbol == nullptr) {
-    slot.symbol = &intern(slot.sole_symbol != nullptr ? *slot.sole_symbol : slot.next->symbol);
-  } else if (slot.sole_symbol == nullptr && !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
+  if (slot.sole_symbol == nullptr) {
+    note_symbol(slot);
+  } else if (slot.symbol == nullptr) {
+    slot.symbol = &intern(*slot.sole_symbol);
+  }
+}
+
+// A bar of a feed of several symbols mostly has the same symbol as the feed's previous bar: one
+// comparison, no lookup.
+[[gnu::always_inline]] inline void Simulation::note_symbol(FeedSlot& slot) {
+  if (slot.symbol == nullptr || !same_bytes(slot.symbol->symbol, slot.next->symbol)) {
     slot.symbol = &intern(slot.next->symbol);
   }
 }
@@ -219,8 +231,13 @@ void Simulation::note_horizon() {
 
 [[gnu::always_inline]] inline bool Simulation::step_data(Timestamp limit) {
   if (data_time_ >= limit) return false;
-  advance_clock(data_time_);
-  on_data(*data_feed_);
+  // Bars that complete at once (on_data) follow one another here while nothing else comes
+  // first: step_ordered would choose the next bar too. No completion is waiting (one that
+  // completes at once found none, and only new data queues them), so the messages the engine's
+  // and the venue's work may have queued and the horizon, lowered by it, are all to look at.
+  do {
+    advance_clock(data_time_);
+  } while (on_data(*data_feed_) && deliveries_.empty() && data_time_ < horizon_);
   return true;
 }
 
@@ -289,7 +306,7 @@ bool Simulation::run_until(Timestamp until) {
   }
 }
 
-[[gnu::always_inline]] inline void Simulation::on_data(FeedSlot& slot) {
+[[gnu::always_inline]] inline bool Simulation::on_data(FeedSlot& slot) {
   SymbolSlot& symbol = *slot.symbol;
   // Stays where it is until its completion is handled (FeedSlot).
   const MarketBar& current = *slot.next;
@@ -317,13 +334,14 @@ bool Simulation::run_until(Timestamp until) {
   if (completes_next(complete_at)) {
     advance_clock(complete_at);
     complete_bar(complete);
-    return;
+    return true;
   }
   if (completions_.empty() || completions_.back().at <= complete_at) {
     completions_.push(complete_at, next_seq_++, complete);
   } else {  // a shorter bar ending before a longer one queued earlier
     push(complete_at, complete);
   }
+  return false;
 }
 
 // Whether a bar whose data was just handled (venue included) completes before anything else

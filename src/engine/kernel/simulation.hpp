@@ -164,9 +164,11 @@ class Simulation {
   void lower_horizon(Timestamp at) { horizon_ = std::min(horizon_, at); }
   void note_command() { lower_horizon(venue_.next_arrival_time()); }
   inline void read_next(FeedSlot& slot);
+  inline void note_symbol(FeedSlot& slot);
   inline const MarketBar* read_ref(FeedSlot& slot);
   const MarketBar* read_run(FeedSlot& slot);
-  inline void on_data(FeedSlot& slot);
+  // True when the bar completed at once (completes_next).
+  inline bool on_data(FeedSlot& slot);
   inline bool completes_next(Timestamp complete_at) const;
   inline void complete_bar(const BarComplete& complete);
   void note_data_due();

@@ -211,7 +211,7 @@ void Simulation::note_horizon() {
     if (completions_.empty() || message.at < completions_.front().at ||
         (message.at == completions_.front().at && message.seq < completions_.front().seq)) {
       if (message.at <= data_time_) {
-        if (message.at >= limit) return false;
+        if (!before_horizon(message.at, limit)) return false;
         advance_clock(message.at);
         deliver_message();
         return true;
@@ -221,12 +221,21 @@ void Simulation::note_horizon() {
   }
   if (!completions_.empty() && completions_.front().at <= data_time_) {
     const Timestamp at = completions_.front().at;
-    if (at >= limit) return false;
+    if (!before_horizon(at, limit)) return false;
     advance_clock(at);
     complete_bar(completions_.pop().value);
     return true;
   }
   return step_data(limit);
+}
+
+// Whether a message or bar completion due at `at` goes before every event the horizon stands
+// for. Those due at the horizon's own instant go after it too: timers and command arrivals
+// always do at equal instants, queue_'s events when there are none (they go by push order). So
+// the events at an instant a command arrives at (or a timer is due at) need not be chosen one by
+// one by next_source. The end of the run_until call is a hard stop.
+[[gnu::always_inline]] inline bool Simulation::before_horizon(Timestamp at, Timestamp limit) const {
+  return at < limit || (at == limit && queue_.empty() && limit != run_end_);
 }
 
 [[gnu::always_inline]] inline bool Simulation::step_data(Timestamp limit) {
@@ -349,15 +358,14 @@ bool Simulation::run_until(Timestamp until) {
 // come back to it: one event per bar instead of two. It does when nothing is due before its
 // completion, nor at the same instant ahead of it: no venue message (the venue's fills at the
 // bar's open were posted at its start), no completion waiting (they go first by push order), no
-// queued event, timer or command arrival up to the horizon (timers and arrivals at the same
-// instant would go after it, but the horizon is only a bound: equal is not trusted), and no data
-// before it (data at the same instant goes after it). The horizon is never after the end of the
+// queued event, timer or command arrival before the horizon (before_horizon), and no data before
+// it (data at the same instant goes after it). The horizon is never after the end of the
 // run_until call, so the completion is inside the call's span. A completion that skips the
 // queue takes no push-order number: numbers are only compared with each other, and every event
 // queued before or after keeps its place relative to every other.
 [[gnu::always_inline]] inline bool Simulation::completes_next(Timestamp complete_at) const {
-  return complete_at < horizon_ && complete_at <= data_time_ && deliveries_.empty() &&
-         completions_.empty();
+  return complete_at <= data_time_ && before_horizon(complete_at, horizon_) &&
+         deliveries_.empty() && completions_.empty();
 }
 
 void Simulation::dispatch(const Event& event) {

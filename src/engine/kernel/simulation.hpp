@@ -157,6 +157,7 @@ class Simulation {
   inline NextEvent next_source() const;
   inline void step(NextEvent next);
   inline bool step_ordered();
+  inline bool before_horizon(Timestamp at, Timestamp limit) const;
   inline bool step_data(Timestamp limit);
   inline void deliver_message();
   inline void advance_clock(Timestamp to);
@@ -204,11 +205,12 @@ class Simulation {
   // No event other than a bar completion, a venue message or new data is due before this
   // instant: queue_'s events, the engine's wakeups and the commands in flight to the venue all
   // come at or after it. It may be earlier than the truth (a timer cancelled since), never
-  // later. So while the next completion, message or bar comes before it, that is the next
-  // event, found by comparing the fronts of those three ordered streams without asking the
-  // other sources (step_ordered). Lowered where they gain an earlier event: queue_ pushes and
-  // commands (CommandTap) as they are queued, timers after each bar or message the engine
-  // handles on that path; worked out afresh after any other event. Never after run_end_.
+  // later. So while the next completion, message or bar comes before it (a completion or
+  // message also at it, see before_horizon), that is the next event, found by comparing the
+  // fronts of those three ordered streams without asking the other sources (step_ordered). Lowered
+  // where they gain an earlier event: queue_ pushes and commands (CommandTap) as they are queued,
+  // timers after each bar or message the engine handles on that path; worked out afresh after any
+  // other event. Never after run_end_.
   Timestamp horizon_ = Timestamp::min();
   // The instant the current run_until call stops before (its `until` plus one nanosecond): the
   // horizon is never after it, so the ordered streams need no separate check against `until`.

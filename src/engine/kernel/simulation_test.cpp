@@ -604,5 +604,21 @@ TEST(Simulation, BarsOfTwoFeedsCompleteInTimeOrder) {
   EXPECT_EQ(sim.bars_processed(), 6u);
 }
 
+// Without latency an order reaches the venue at the instant it is sent, with a timer due then
+// too: the timer goes first, then the command's arrival and the venue's answer, then the next
+// bar's data, at whose open the order fills.
+TEST(Simulation, EventsAtTheInstantAnOrderIsSentKeepTheirOrder) {
+  EventLog strategy;
+  strategy.order_on_bar = 1;
+  strategy.timer_on_bar = 1;
+  strategy.timers_after = {Nanoseconds::zero()};
+  const std::vector<std::string> expected = {
+      "ACME 14:30:00 at 14:31:00", "PendingSubmit at 14:31:00", "PendingSubmit at 14:31:00",
+      "timer at 14:31:00",         "Submitted at 14:31:00",     "Filled at 14:31:00",
+      "Filled at 14:31:00",        "ACME 14:31:00 at 14:32:00", "ACME 14:32:00 at 14:33:00",
+      "ACME 14:33:00 at 14:34:00"};
+  EXPECT_EQ(logged_run(strategy, Nanoseconds::zero(), Nanoseconds::zero()), expected);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

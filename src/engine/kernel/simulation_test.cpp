@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/calendar/us_equity_holidays.hpp"
 #include "engine/fees/ibkr_fixed.hpp"
 #include "engine/fees/no_commission.hpp"
 #include "engine/kernel/bar_feed_test_support.hpp"
@@ -490,7 +491,7 @@ TEST(Simulation, OverlappingBarsCompleteInTimeOrderHoweverTheFeedIsRead) {
 }
 
 // What a strategy is shown and when (the clock's time of day), in order: bars, order updates,
-// timers. Sends one market order and sets timers on the bars it is told to.
+// timers, and if asked sessions. Sends one market order and sets timers on the bars it is told to.
 class EventLog final : public Strategy {
  public:
   void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& bar) override {
@@ -508,6 +509,12 @@ class EventLog final : public Strategy {
   void on_timer(StrategyContext& ctx, const TimerEvent& /*timer*/) override {
     log.push_back("timer at " + time_of_day(ctx.now()));
   }
+  void on_session_open(StrategyContext& ctx, date::year_month_day /*day*/) override {
+    if (log_sessions) log.push_back("open at " + time_of_day(ctx.now()));
+  }
+  void on_session_close(StrategyContext& ctx, date::year_month_day /*day*/) override {
+    if (log_sessions) log.push_back("close at " + time_of_day(ctx.now()));
+  }
   static std::string time_of_day(Timestamp t) {
     return date::format("%H:%M:%S", date::floor<std::chrono::seconds>(t));
   }
@@ -516,6 +523,7 @@ class EventLog final : public Strategy {
   int order_on_bar = 0;  // 0: none
   int timer_on_bar = 0;  // 0: none
   std::vector<Nanoseconds> timers_after;
+  bool log_sessions = false;
   std::vector<std::string> log;
 };
 
@@ -618,6 +626,34 @@ TEST(Simulation, EventsAtTheInstantAnOrderIsSentKeepTheirOrder) {
       "Filled at 14:31:00",        "ACME 14:31:00 at 14:32:00", "ACME 14:32:00 at 14:33:00",
       "ACME 14:33:00 at 14:34:00"};
   EXPECT_EQ(logged_run(strategy, Nanoseconds::zero(), Nanoseconds::zero()), expected);
+}
+
+// With a calendar the session close is queued when the session opens: a bar ending at the close
+// (16:00 ET, 21:00 UTC) completes after it, in push order, not at once.
+TEST(Simulation, ABarEndingAtTheSessionCloseCompletesAfterIt) {
+  const TradingCalendar calendar{*date::locate_zone("America/New_York"), HolidayTable::us_equity()};
+  NoCommission commission;
+  EventLog strategy;
+  strategy.log_sessions = true;
+  std::vector<MarketBar> data = bars("ACME", {{"10.00", "10.50", "9.90", "10.20"},
+                                              {"10.25", "10.60", "10.10", "10.40"},
+                                              {"10.45", "10.80", "10.30", "10.70"}});
+  const Timestamp day = Timestamp{date::sys_days{date::year{2026} / 3 / 2}};
+  data[0].bar.time = day + std::chrono::hours{20} + std::chrono::minutes{58};
+  data[1].bar.time = day + std::chrono::hours{20} + std::chrono::minutes{59};
+  data[2].bar.time = day + std::chrono::days{1} + std::chrono::hours{14} + std::chrono::minutes{30};
+  VectorBarFeed feed(std::move(data));
+  SimulationConfig config;
+  config.start = day;
+  Simulation sim(config, commission, &calendar);
+  sim.add_strategy(StrategyId{"s"}, strategy);
+  sim.add_feed(feed);
+  sim.run();
+  const std::vector<std::string> expected = {"open at 20:58:00",  "ACME 20:58:00 at 20:59:00",
+                                             "close at 21:00:00", "ACME 20:59:00 at 21:00:00",
+                                             "open at 14:30:00",  "ACME 14:30:00 at 14:31:00",
+                                             "close at 21:00:00"};
+  EXPECT_EQ(strategy.log, expected);
 }
 
 }  // namespace

@@ -339,12 +339,14 @@ bool Simulation::run_until(Timestamp until) {
   venue_.on_bar_in_order(symbol.venue_symbol, bar);
   symbol.last_close = bar.close;
   symbol.has_close = true;
-  const BarComplete complete{&current, held, &symbol};
+  // The completion is built in each branch: built once before the choice, it went to memory
+  // for the queue's sake and came back from it after the engine's handling of the bar.
   if (completes_next(complete_at)) {
     advance_clock(complete_at);
-    complete_bar(complete);
+    complete_bar(BarComplete{&current, held, &symbol});
     return true;
   }
+  const BarComplete complete{&current, held, &symbol};
   if (completions_.empty() || completions_.back().at <= complete_at) {
     completions_.push(complete_at, next_seq_++, complete);
   } else {  // a shorter bar ending before a longer one queued earlier

@@ -230,6 +230,7 @@ void Engine::add_strategy(const StrategyId& id, Strategy& strategy) {
   auto slot = std::make_unique<StrategySlot>();
   slot->id = id;
   slot->strategy = &strategy;
+  slot->update_interest = strategy.order_update_interest();
   slot->context = std::make_unique<Context>(*this, *slot);
   by_id_[id] = slot.get();
   if (strategy.uses_atr_stops()) tracks_atr_ = true;
@@ -383,7 +384,7 @@ inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
   StrategySlot* slot = owner_of(order);
-  if (slot == nullptr) return;
+  if (slot == nullptr || !shows_update(slot->update_interest, order.status, previous)) return;
   UpdateRecord& record = update_record();
   describe(record, order, previous);
   // The level is released however the callback ends.

@@ -94,6 +94,9 @@ class Engine final : private OrderListener, private RiskView {
     StrategyId id;
     Strategy* strategy = nullptr;
     std::unique_ptr<Context> context;
+    // The strategy's order_update_interest(), asked once: the updates it is not shown cost a
+    // test here rather than a record and a virtual call each.
+    OrderUpdateInterest update_interest = OrderUpdateInterest::kEveryChange;
   };
   struct StrategyTimer {
     StrategySlot* slot = nullptr;

@@ -208,5 +208,35 @@ TEST(EngineOrderUpdates, AStrategyIsShownOnlyTheChangesItDeclares) {
   EXPECT_TRUE(none.seen.empty());
 }
 
+// Reads no order updates, and times its one market order out after a minute.
+class TimedOrder final : public Strategy {
+ public:
+  OrderUpdateInterest order_update_interest() const override { return OrderUpdateInterest::kNone; }
+  void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
+    const SubmitResult result = ctx.market(symbol, Side::kBuy, Quantity::from_units(1));
+    timed = ctx.set_order_timeout(result.client_order_id, 60s).ok();
+  }
+  bool timed = false;
+};
+
+// The order manager tells the engine only of the changes its strategies read, but every change
+// once price management is asked for: the timeout of an order that filled is dropped, though
+// its strategy reads no updates.
+TEST(EngineOrderUpdates, PriceManagementFollowsEveryChangeWhateverTheStrategiesRead) {
+  EngineOnFakeVenue run;
+  TimedOrder strategy;
+  run.engine.add_strategy(StrategyId{"t"}, strategy);
+  run.start();
+  run.quote();
+  ASSERT_TRUE(strategy.timed);
+  Engine& engine = run.engine;
+  EXPECT_NE(engine.next_wakeup(), Timestamp::max());
+  VenueMessage fill = order_fakes::execution("t-1", "x1", Side::kBuy, 1, "10");
+  std::get<ExecutionReport>(fill).fill.symbol = "ACME";
+  engine.on_venue_message(fill);
+  EXPECT_EQ(engine.next_wakeup(), Timestamp::max());
+  EXPECT_TRUE(engine.errors().empty());
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -3,36 +3,15 @@
 // simulation, paper and live trading.
 #pragma once
 
-#include <cstdint>
-
 #include <date/date.h>
 
 #include "core/clock.hpp"
 #include "core/market_data.hpp"
-#include "engine/order_status.hpp"
+#include "engine/orders/order_listener.hpp"
 #include "engine/strategy/strategy_context.hpp"
 #include "engine/types.hpp"
 
 namespace ibtrade::engine {
-
-// Which changes of its orders a strategy is shown through on_order_update. Most strategies
-// wait only for their orders to finish, while each order changes about four times (sent,
-// working, filled, its commission): a strategy that says so spares the engine building an
-// update and calling it for the rest.
-enum class OrderUpdateInterest : std::uint8_t {
-  kEveryChange,  // every change (the default)
-  kFinishing,    // only a change into a terminal status from another status
-  kNone,         // none: the strategy does not read order updates
-};
-
-// Whether a strategy with `interest` is shown the change of an order from `previous` to
-// `status`. Inline: asked for every order update.
-constexpr bool shows_update(OrderUpdateInterest interest, OrderStatus status,
-                            OrderStatus previous) {
-  // The default first: a strategy that reads every change pays one test.
-  if (interest == OrderUpdateInterest::kEveryChange) return true;
-  return interest == OrderUpdateInterest::kFinishing && status != previous && is_terminal(status);
-}
 
 class Strategy {
  public:
@@ -43,9 +22,11 @@ class Strategy {
   // is added. Without such a strategy the engine skips that work on every bar, and a stop
   // trailing by ATR is refused by manage_stop.
   virtual bool uses_atr_stops() const { return false; }
-  // The order updates on_order_update is called with (see OrderUpdateInterest). Asked once,
-  // when the strategy is added to an engine; a strategy that wraps another must pass the inner
-  // one's answer on, or keep every change.
+  // The order updates on_order_update is called with (see OrderUpdateInterest). Most strategies
+  // wait only for their orders to finish, while each order changes about four times (sent,
+  // working, filled, its commission): a strategy that says so spares the engine building an
+  // update and calling it for the rest. Asked once, when the strategy is added to an engine; a
+  // strategy that wraps another must pass the inner one's answer on, or keep every change.
   virtual OrderUpdateInterest order_update_interest() const {
     return OrderUpdateInterest::kEveryChange;
   }

@@ -368,7 +368,7 @@ void Engine::choose_order_updates() {
   OrderUpdateInterest read =
       prices_asked_ ? OrderUpdateInterest::kEveryChange : OrderUpdateInterest::kNone;
   for (const auto& slot : strategies_)
-    read = wider(read, slot->update_interest);
+    read = wider_interest(read, slot->update_interest);
   orders_.set_update_interest(read);
 }
 

@@ -38,7 +38,7 @@ constexpr bool shows_update(OrderUpdateInterest interest, OrderStatus status,
 }
 
 // The narrowest interest that shows every change either of `a` and `b` shows.
-constexpr OrderUpdateInterest wider(OrderUpdateInterest a, OrderUpdateInterest b) {
+constexpr OrderUpdateInterest wider_interest(OrderUpdateInterest a, OrderUpdateInterest b) {
   return a < b ? a : b;
 }
 

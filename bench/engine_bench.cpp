@@ -21,6 +21,8 @@ constexpr int kBars = 10'000;
 
 class Flipper final : public Strategy {
  public:
+  // It reads no order updates: the engine builds none for it.
+  OrderUpdateInterest order_update_interest() const override { return OrderUpdateInterest::kNone; }
   void on_bar(StrategyContext& ctx, const Symbol& symbol, const Bar& /*bar*/) override {
     const Side side = ctx.position(symbol).is_positive() ? Side::kSell : Side::kBuy;
     ctx.market(symbol, side, Quantity::from_units(100));
@@ -103,6 +105,8 @@ BENCHMARK(BM_BarsWithoutOrders)->Unit(benchmark::kMillisecond);
 // the venue's messages go straight back to the engine, in order.
 class QuoteFlipper final : public Strategy {
  public:
+  // It reads no order updates: the engine builds none for it.
+  OrderUpdateInterest order_update_interest() const override { return OrderUpdateInterest::kNone; }
   void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
     const Side side = ctx.position(symbol).is_positive() ? Side::kSell : Side::kBuy;
     ctx.market(symbol, side, Quantity::from_units(100));

@@ -38,6 +38,11 @@ class MacdCross final : public engine::Strategy {
   explicit MacdCross(MacdCrossParams params = {});
 
   void on_bar(engine::StrategyContext& ctx, const engine::Symbol& symbol, const Bar& bar) override;
+  // Only a finishing update matters (an order that will not fill is forgotten); fills come
+  // through on_fill.
+  engine::OrderUpdateInterest order_update_interest() const override {
+    return engine::OrderUpdateInterest::kFinishing;
+  }
   void on_order_update(engine::StrategyContext& ctx, const engine::OrderUpdate& update) override;
   void on_fill(engine::StrategyContext& ctx, const engine::Fill& fill) override;
 

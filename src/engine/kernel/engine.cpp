@@ -88,6 +88,7 @@ class Engine::Context final : public StrategyContext {
 
   Status chase(const ClientOrderId& id, const ChasePolicy& policy) override {
     if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    engine_.follow_every_order_update();
     return engine_.prices_.chase(id, policy);
   }
   Status manage_stop(const ClientOrderId& id, const StopPolicy& policy) override {
@@ -96,10 +97,12 @@ class Engine::Context final : public StrategyContext {
       return Error{"order " + id.value() +
                    ": a stop trailing by ATR needs a strategy that declares uses_atr_stops()"};
     }
+    engine_.follow_every_order_update();
     return engine_.prices_.manage_stop(id, policy);
   }
   Status set_order_timeout(const ClientOrderId& id, Nanoseconds after) override {
     if (!owns(id)) return Error{"order " + id.value() + " is not this strategy's"};
+    engine_.follow_every_order_update();
     return engine_.prices_.set_timeout(id, after);
   }
 
@@ -218,7 +221,9 @@ Engine::Engine(const Clock& clock, ExecutionClient& venue, EngineConfig config,
       orders_(venue, risk_, *this, clock),
       prices_(orders_, clock),
       atr_period_(config.atr_period),
-      day_start_equity_(config.starting_cash) {}
+      day_start_equity_(config.starting_cash) {
+  choose_order_updates();
+}
 
 Engine::~Engine() = default;
 
@@ -230,10 +235,12 @@ void Engine::add_strategy(const StrategyId& id, Strategy& strategy) {
   auto slot = std::make_unique<StrategySlot>();
   slot->id = id;
   slot->strategy = &strategy;
+  slot->update_interest = strategy.order_update_interest();
   slot->context = std::make_unique<Context>(*this, *slot);
   by_id_[id] = slot.get();
   if (strategy.uses_atr_stops()) tracks_atr_ = true;
   strategies_.push_back(std::move(slot));
+  choose_order_updates();
   if (started_) strategy.on_start(*strategies_.back()->context);
 }
 
@@ -360,6 +367,14 @@ Engine::StrategySlot* Engine::find_owner(const ManagedOrder& order) {
   return nullptr;  // not cached: a strategy of that id may still be added
 }
 
+void Engine::choose_order_updates() {
+  OrderUpdateInterest read =
+      prices_asked_ ? OrderUpdateInterest::kEveryChange : OrderUpdateInterest::kNone;
+  for (const auto& slot : strategies_)
+    read = wider_interest(read, slot->update_interest);
+  orders_.set_update_interest(read);
+}
+
 inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
                              OrderStatus previous) {
   OrderUpdate& update = record.update;
@@ -386,7 +401,7 @@ inline void Engine::describe(UpdateRecord& record, const ManagedOrder& order,
 void Engine::on_order_updated(const ManagedOrder& order, OrderStatus previous) {
   if (prices_.manages_any()) prices_.on_order_updated(order);
   StrategySlot* slot = owner_of(order);
-  if (slot == nullptr) return;
+  if (slot == nullptr || !shows_update(slot->update_interest, order.status, previous)) return;
   UpdateRecord& record = update_record();
   describe(record, order, previous);
   // The level is released however the callback ends.

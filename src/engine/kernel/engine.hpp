@@ -94,6 +94,9 @@ class Engine final : private OrderListener, private RiskView {
     StrategyId id;
     Strategy* strategy = nullptr;
     std::unique_ptr<Context> context;
+    // The strategy's order_update_interest(), asked once: the updates it is not shown cost a
+    // test here rather than a record and a virtual call each.
+    OrderUpdateInterest update_interest = OrderUpdateInterest::kEveryChange;
   };
   struct StrategyTimer {
     StrategySlot* slot = nullptr;
@@ -131,6 +134,15 @@ class Engine final : private OrderListener, private RiskView {
     return find_owner(order);
   }
   StrategySlot* find_owner(const ManagedOrder& order);
+  // Narrows the order manager's updates to what is read here: the strategies' widest interest,
+  // and every change once price management has been asked for (it follows the orders it
+  // manages through every change). Called when either changes.
+  void choose_order_updates();
+  void follow_every_order_update() {
+    if (prices_asked_) return;
+    prices_asked_ = true;
+    choose_order_updates();
+  }
   // The OrderUpdate a strategy is shown, kept between calls: an order's updates come in runs,
   // and its id and symbol are copied once per run rather than built as new strings (and freed
   // again) for every update.
@@ -206,7 +218,8 @@ class Engine final : private OrderListener, private RiskView {
   // comparison is cheaper than a tree walk. Map nodes never move, so the pointer stays valid.
   MarketEntry* last_market_ = nullptr;
   int atr_period_;
-  bool tracks_atr_ = false;  // a strategy added uses ATR-trailing stops
+  bool tracks_atr_ = false;    // a strategy added uses ATR-trailing stops
+  bool prices_asked_ = false;  // a strategy has asked for price management (chase, stop, timeout)
   Money day_start_equity_;
   std::vector<EngineError> errors_;
   std::function<void(const EngineError&)> error_hook_;

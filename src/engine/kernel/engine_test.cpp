@@ -141,5 +141,102 @@ TEST(EngineExecutions, LateCommissionsReachTheirFillsAndRefusedFillsAreReported)
   EXPECT_EQ(engine.ledger().commissions(), *Money::parse("1.00"));
 }
 
+// Shows the updates it is given, under the interest it declares; a market order on each quote.
+class UpdateWatcher final : public Strategy {
+ public:
+  explicit UpdateWatcher(OrderUpdateInterest interest) : interest_(interest) {}
+  OrderUpdateInterest order_update_interest() const override { return interest_; }
+  void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
+    (void)ctx.market(symbol, Side::kBuy, Quantity::from_units(1));
+  }
+  void on_order_update(StrategyContext& /*ctx*/, const OrderUpdate& update) override {
+    seen.push_back(Seen{update.client_order_id.value(), update.status, update.previous});
+  }
+
+  struct Seen {
+    std::string id;
+    OrderStatus status;
+    OrderStatus previous;
+    friend bool operator==(const Seen&, const Seen&) = default;
+  };
+  std::vector<Seen> seen;
+
+ private:
+  OrderUpdateInterest interest_;
+};
+
+// A strategy is shown the changes it declares an interest in, and only those: every change, the
+// changes that finish an order (not the commission that follows a fill, not a stale report), or
+// none.
+TEST(EngineOrderUpdates, AStrategyIsShownOnlyTheChangesItDeclares) {
+  EngineOnFakeVenue run;
+  UpdateWatcher every(OrderUpdateInterest::kEveryChange);
+  UpdateWatcher finishing(OrderUpdateInterest::kFinishing);
+  UpdateWatcher none(OrderUpdateInterest::kNone);
+  run.engine.add_strategy(StrategyId{"e"}, every);
+  run.engine.add_strategy(StrategyId{"f"}, finishing);
+  run.engine.add_strategy(StrategyId{"n"}, none);
+  run.start();
+  run.quote();  // e-1, f-1, n-1: to be filled
+  run.quote();  // e-2, f-2, n-2: to be cancelled
+  Engine& engine = run.engine;
+  for (const std::string name : {"e", "f", "n"}) {
+    const std::string filled = name + "-1";
+    const std::string cancelled = name + "-2";
+    engine.on_venue_message(order_fakes::status_report(filled, VenueOrderState::kSubmitted));
+    VenueMessage fill = order_fakes::execution(filled, "x" + name, Side::kBuy, 1, "10");
+    std::get<ExecutionReport>(fill).fill.symbol = "ACME";
+    engine.on_venue_message(fill);
+    engine.on_venue_message(CommissionUpdate{ExecutionId{"x" + name}, *Money::parse("1.00"), {}});
+    engine.on_venue_message(order_fakes::status_report(filled, VenueOrderState::kFilled, 1));
+    engine.on_venue_message(order_fakes::status_report(cancelled, VenueOrderState::kCancelled));
+  }
+  EXPECT_TRUE(engine.errors().empty());
+
+  using S = OrderStatus;
+  using Seen = UpdateWatcher::Seen;
+  const std::vector<Seen> all{{"e-1", S::kPendingSubmit, S::kInitialized},
+                              {"e-2", S::kPendingSubmit, S::kInitialized},
+                              {"e-1", S::kSubmitted, S::kPendingSubmit},
+                              {"e-1", S::kFilled, S::kSubmitted},
+                              {"e-1", S::kFilled, S::kFilled},  // the commission
+                              {"e-2", S::kCancelled, S::kPendingSubmit}};
+  EXPECT_EQ(every.seen, all);
+  const std::vector<Seen> finished{{"f-1", S::kFilled, S::kSubmitted},
+                                   {"f-2", S::kCancelled, S::kPendingSubmit}};
+  EXPECT_EQ(finishing.seen, finished);
+  EXPECT_TRUE(none.seen.empty());
+}
+
+// Reads no order updates, and times its one market order out after a minute.
+class TimedOrder final : public Strategy {
+ public:
+  OrderUpdateInterest order_update_interest() const override { return OrderUpdateInterest::kNone; }
+  void on_quote(StrategyContext& ctx, const Symbol& symbol, const Quote& /*quote*/) override {
+    const SubmitResult result = ctx.market(symbol, Side::kBuy, Quantity::from_units(1));
+    timed = ctx.set_order_timeout(result.client_order_id, 60s).ok();
+  }
+  bool timed = false;
+};
+
+// The order manager tells the engine only of the changes its strategies read, but every change
+// once price management is asked for: the timeout of an order that filled is dropped, though
+// its strategy reads no updates.
+TEST(EngineOrderUpdates, PriceManagementFollowsEveryChangeWhateverTheStrategiesRead) {
+  EngineOnFakeVenue run;
+  TimedOrder strategy;
+  run.engine.add_strategy(StrategyId{"t"}, strategy);
+  run.start();
+  run.quote();
+  ASSERT_TRUE(strategy.timed);
+  Engine& engine = run.engine;
+  EXPECT_NE(engine.next_wakeup(), Timestamp::max());
+  VenueMessage fill = order_fakes::execution("t-1", "x1", Side::kBuy, 1, "10");
+  std::get<ExecutionReport>(fill).fill.symbol = "ACME";
+  engine.on_venue_message(fill);
+  EXPECT_EQ(engine.next_wakeup(), Timestamp::max());
+  EXPECT_TRUE(engine.errors().empty());
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -20,11 +20,34 @@ namespace ibtrade::engine {
 using FillTicket = std::uint32_t;
 inline constexpr FillTicket kNoFillTicket = UINT32_MAX;  // nothing kept
 
+// Which changes of an order a reader of order updates is shown. From the widest to the
+// narrowest: each shows every change that the next one shows.
+enum class OrderUpdateInterest : std::uint8_t {
+  kEveryChange,  // every change (the default)
+  kFinishing,    // only a change into a terminal status from another status
+  kNone,         // none
+};
+
+// Whether a reader with `interest` is shown the change of an order from `previous` to `status`.
+// Inline: asked for every order update.
+constexpr bool shows_update(OrderUpdateInterest interest, OrderStatus status,
+                            OrderStatus previous) {
+  // The default first: a reader of every change pays one test.
+  if (interest == OrderUpdateInterest::kEveryChange) return true;
+  return interest == OrderUpdateInterest::kFinishing && status != previous && is_terminal(status);
+}
+
+// The narrowest interest that shows every change either of `a` and `b` shows.
+constexpr OrderUpdateInterest wider_interest(OrderUpdateInterest a, OrderUpdateInterest b) {
+  return a < b ? a : b;
+}
+
 class OrderListener {
  public:
   virtual ~OrderListener() = default;
   // The order changed: status, fills, parameters or the latest reason/denial. `previous` is the
-  // status before the change (equal to the current one when only the content changed).
+  // status before the change (equal to the current one when only the content changed). Only
+  // the changes the order manager's update interest shows (every change unless narrowed).
   virtual void on_order_updated(const ManagedOrder& order, OrderStatus previous) = 0;
   // One execution booked on `order` (already included in it), in arrival order, once per id:
   // the order manager has refused re-sent ones. Returns what the listener keeps of it, given

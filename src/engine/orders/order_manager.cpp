@@ -93,10 +93,6 @@ void OrderManager::report(const ClientOrderId& id, const std::string& what) {
   listener_.on_order_error(id, what);
 }
 
-void OrderManager::notify(const ManagedOrder& order, OrderStatus previous) {
-  listener_.on_order_updated(order, previous);
-}
-
 void OrderManager::refuse_transition(const ManagedOrder& order, OrderEvent event) {
   report(order.order.client_order_id, transition(order.status, event).error().message);
 }

@@ -118,6 +118,11 @@ class OrderManager {
         message);
   }
 
+  // The changes the listener is told of (on_order_updated); every change unless narrowed. Its
+  // owner narrows it to what the readers behind the listener need: a change that no one reads
+  // then costs a test here rather than a call and the listener's own tests.
+  void set_update_interest(OrderUpdateInterest interest) { update_interest_ = interest; }
+
   const ManagedOrder* find(const ClientOrderId& id) const;
   // Not finished (held exits included), in submission order.
   std::vector<const ManagedOrder*> open_orders() const;
@@ -197,7 +202,12 @@ class OrderManager {
       }
     }
   }
-  void notify(const ManagedOrder& order, OrderStatus previous);
+  // Inline: every order change passes here, and most are not read (set_update_interest).
+  void notify(const ManagedOrder& order, OrderStatus previous) {
+    if (shows_update(update_interest_, order.status, previous)) {
+      listener_.on_order_updated(order, previous);
+    }
+  }
   void report(const ClientOrderId& id, const std::string& what);
 
   // `validated`: `modified` has just passed check_order.
@@ -241,6 +251,7 @@ class OrderManager {
   std::map<std::string, std::vector<ClientOrderId>> oca_groups_;
   std::uint64_t next_sequence_ = 0;
   ManagedOrder* last_found_ = nullptr;  // lookup's last answer
+  OrderUpdateInterest update_interest_ = OrderUpdateInterest::kEveryChange;
 };
 
 }  // namespace ibtrade::engine

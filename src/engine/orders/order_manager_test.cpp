@@ -39,6 +39,34 @@ TEST_F(OrderManagerTest, SubmitChecksRiskThenSendsAndReportsPendingSubmit) {
   EXPECT_EQ(order("o1").created_at, at_seconds(1000));
 }
 
+// Narrowed to finishing changes, the listener hears of an order once it fills or is cancelled,
+// and of nothing else: not its submit, its working report, nor the commission after its fill.
+// Its fills are still booked.
+TEST_F(OrderManagerTest, ANarrowedUpdateInterestTellsTheListenerOnlyOfThoseChanges) {
+  manager_.set_update_interest(OrderUpdateInterest::kFinishing);
+  ASSERT_TRUE(manager_.submit(limit_order("o1", Side::kBuy, 100, "10.00")).ok());
+  ASSERT_TRUE(manager_.submit(limit_order("o2", Side::kBuy, 100, "10.00")).ok());
+  feed(status_report("o1", VS::kSubmitted, 0, 100));
+  feed(execution("o1", "e1", Side::kBuy, 100, "10.00"));
+  feed(CommissionUpdate{ExecutionId{"e1"}, Money::from_units(1), at_seconds(0)});
+  feed(status_report("o1", VS::kFilled, 100, 0));
+  feed(status_report("o2", VS::kCancelled, 0, 100));
+  ASSERT_EQ(listener_.updates.size(), 2u);
+  EXPECT_EQ(listener_.updates[0].id, cid("o1"));
+  EXPECT_EQ(listener_.updates[0].previous, OrderStatus::kSubmitted);
+  EXPECT_EQ(listener_.updates[0].status, OrderStatus::kFilled);
+  EXPECT_EQ(listener_.updates[1].id, cid("o2"));
+  EXPECT_EQ(listener_.updates[1].status, OrderStatus::kCancelled);
+  EXPECT_EQ(listener_.fills.size(), 1u);
+  EXPECT_EQ(listener_.commissions.size(), 1u);
+
+  manager_.set_update_interest(OrderUpdateInterest::kNone);
+  ASSERT_TRUE(manager_.submit(limit_order("o3", Side::kBuy, 100, "10.00")).ok());
+  feed(status_report("o3", VS::kCancelled, 0, 100));
+  EXPECT_EQ(listener_.updates.size(), 2u);
+  EXPECT_EQ(order("o3").status, OrderStatus::kCancelled);
+}
+
 TEST_F(OrderManagerTest, SubmitIsIdempotentByClientOrderId) {
   const Order buy = limit_order("o1", Side::kBuy, 100, "10.00");
   ASSERT_EQ(manager_.submit(buy).status, CommandStatus::kAccepted);

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/market_data.hpp"
+#include "engine/orders/order_listener.hpp"
 #include "engine/strategy/strategy_context.hpp"
 #include "engine/types.hpp"
 
@@ -21,6 +22,14 @@ class Strategy {
   // is added. Without such a strategy the engine skips that work on every bar, and a stop
   // trailing by ATR is refused by manage_stop.
   virtual bool uses_atr_stops() const { return false; }
+  // The order updates on_order_update is called with (see OrderUpdateInterest). Most strategies
+  // wait only for their orders to finish, while each order changes about four times (sent,
+  // working, filled, its commission): a strategy that says so spares the engine building an
+  // update and calling it for the rest. Asked once, when the strategy is added to an engine; a
+  // strategy that wraps another must pass the inner one's answer on, or keep every change.
+  virtual OrderUpdateInterest order_update_interest() const {
+    return OrderUpdateInterest::kEveryChange;
+  }
 
   virtual void on_start(StrategyContext& /*ctx*/) {}
   virtual void on_stop(StrategyContext& /*ctx*/) {}
@@ -30,7 +39,8 @@ class Strategy {
                         const Quote& /*quote*/) {}
   virtual void on_trade(StrategyContext& /*ctx*/, const Symbol& /*symbol*/,
                         const Trade& /*trade*/) {}
-  // Every status change of one of this strategy's orders.
+  // A change of one of this strategy's orders: every change, or those order_update_interest()
+  // asks for.
   virtual void on_order_update(StrategyContext& /*ctx*/, const OrderUpdate& /*update*/) {}
   virtual void on_fill(StrategyContext& /*ctx*/, const Fill& /*fill*/) {}
   virtual void on_timer(StrategyContext& /*ctx*/, const TimerEvent& /*timer*/) {}

@@ -62,6 +62,10 @@ class RunRecorder final : public engine::Strategy {
                 const Trade& trade) override {
     inner_.on_trade(ctx, symbol, trade);
   }
+  // The recorder reads no order updates of its own: it asks for what the strategy reads.
+  engine::OrderUpdateInterest order_update_interest() const override {
+    return inner_.order_update_interest();
+  }
   void on_order_update(engine::StrategyContext& ctx, const engine::OrderUpdate& update) override {
     inner_.on_order_update(ctx, update);
   }

@@ -284,11 +284,19 @@ class SimulatedVenue final : public ExecutionClient {
   void fill(SimOrder& order, Price price, Quantity quantity, Timestamp at);
   void report_election(SimOrder& order, Timestamp at);
   void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
-  // Called after every command and market data event; most end no order.
-  void sweep() {
-    if (!ended_.empty()) sweep_ended();
-  }
-  void sweep_ended();
+  // A finished order is let go where it finished, in the pass that finished it: no list of
+  // ended orders to sweep afterwards, and no second pass over its symbol's queue to find it.
+  // `match` runs on each of the symbol's queued orders in priority order; those it finishes
+  // leave the queue in the same pass (the others move up, keeping their order) and are
+  // released. `match` must not add to or remove from any queue itself.
+  template <class Match>
+  void match_queue(SymbolState& state, Match&& match);
+  // A finished order outside such a pass: it leaves its symbol's queue (if it joined it), then
+  // is released.
+  void retire(SimOrder& order);
+  // A finished order's id is remembered with its final state only, and its slot is given back
+  // for the next order. Called once the order's last message is written.
+  void release(SimOrder& order);
   static void remove_from_queue(SymbolState& state, const SimOrder& order);
 
   // Messages.
@@ -345,7 +353,6 @@ class SimulatedVenue final : public ExecutionClient {
   // event and every round of the simulation loop asks it.
   Timestamp next_arrival_ = Timestamp::max();
   Fifo<CommandDetail> command_details_;
-  std::vector<SimOrder*> ended_;  // finished since the last sweep
   // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
   // put until erased, and one is erased only when it leaves this queue.
   Fifo<KnownEntry*> finished_order_;

@@ -232,7 +232,8 @@ void SimulatedVenue::submit(const Order& order) {
                                                   .contract = &intern(symbol, order.contract),
                                                   .terms = OrderTerms(order),
                                                   .broker_id = BrokerOrderId{next_broker_id_++},
-                                                  .arrival = arrival};
+                                                  .arrival = arrival,
+                                                  .left = order.quantity};
   known->record.live = &added;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
   send_command(Command{CommandKind::kSubmit, arrival, &added});
@@ -376,6 +377,7 @@ void SimulatedVenue::apply_modify(const CommandDetail& command, Timestamp arriva
       next.trail_amount != now.trail_amount || next.trail_percent != now.trail_percent;
   const bool stop_changed = next.stop_price != now.stop_price;
   order.terms.quantity = next.quantity;
+  order.left = order.terms.quantity - order.filled;
   order.terms.limit_price = next.limit_price;
   order.terms.stop_price = next.stop_price;
   order.terms.trail_amount = next.trail_amount;
@@ -613,13 +615,17 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   if (order.state == VenueOrderState::kPreSubmitted) order.state = VenueOrderState::kSubmitted;
   const bool first_fill = !order.filled.is_positive();
   order.filled += quantity;
-  order.filled_value += notional(price, quantity);
+  order.left = order.terms.quantity - order.filled;
   // An order's first fill, priced exactly (the usual whole shares at a quoted price), averages
-  // its own price: nothing to compare or divide.
-  order.average_fill_price =
-      first_fill && price.precision() + quantity.precision() <= kFixedPrecision
-          ? shown_exactly(price)
-          : average_price(order, price);
+  // its own price: nothing to compare or divide. Its value is summed only for a later fill's
+  // average, so not for an order this fill completes.
+  if (first_fill && price.precision() + quantity.precision() <= kFixedPrecision) {
+    if (order.left.is_positive()) order.filled_value = notional(price, quantity);
+    order.average_fill_price = shown_exactly(price);
+  } else {
+    order.filled_value += notional(price, quantity);
+    order.average_fill_price = average_price(order, price);
+  }
   const Money fee = commission_.commission(
       CommissionInput{order.terms.side, quantity, price, at, &order.id(), &order.commission});
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
@@ -637,7 +643,7 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   } else {
     report.fill.execution_id = std::move(execution_id);
   }
-  report.fill.symbol = order.contract->symbol;
+  write_unless_held(report.fill.symbol, order.contract->symbol);
   report.fill.side = order.terms.side;
   report.fill.quantity = quantity;
   report.fill.price = price;
@@ -765,6 +771,12 @@ Price SimulatedVenue::average_price(const SimOrder& order, Price last_fill) {
   }
   const Price exact = per_unit(order.filled_value, order.filled, kFixedPrecision);
   return Price::from_raw(exact.raw(), fixed::exact_precision(exact.raw()));
+}
+
+// A draft is a reused slot, and the execution reports of a symbol mostly find its name there
+// already from an earlier one: comparing it costs less than writing it again.
+inline void SimulatedVenue::write_unless_held(std::string& draft_text, const std::string& text) {
+  if (!same_bytes(draft_text, text)) draft_text = text;
 }
 
 void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reason,

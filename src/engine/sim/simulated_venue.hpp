@@ -167,7 +167,12 @@ class SimulatedVenue final : public ExecutionClient {
     VenueOrderState state =
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled{};
-    Money filled_value{};  // sum of price x quantity, for the average price
+    // terms.quantity - filled, kept where either changes (a fill, a modify): every status report
+    // and every fill reads it.
+    Quantity left{};
+    // Sum of price x quantity, for the average price of a later fill: not kept for an order
+    // filled whole by its first fill at an exact price (most orders), which needs none.
+    Money filled_value{};
     // As every status report shows it (exact, no trailing zeros; zero before the first fill):
     // worked out once per fill, not once per report.
     Price average_fill_price{};
@@ -181,7 +186,7 @@ class SimulatedVenue final : public ExecutionClient {
     VenueOrderState working_state() const {
       return cancels_in_flight > 0 ? VenueOrderState::kPendingCancel : state;
     }
-    Quantity remaining() const { return terms.quantity - filled; }
+    Quantity remaining() const { return left; }
   };
 
   struct SymbolState {
@@ -317,6 +322,7 @@ class SimulatedVenue final : public ExecutionClient {
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
   static Price average_price(const SimOrder& order, Price last_fill);
+  static void write_unless_held(std::string& draft_text, const std::string& text);
   ExecutionId next_execution_id();
   void write_execution_text();
 

@@ -192,8 +192,9 @@ inline Timestamp SimulatedVenue::arrival_for(Timestamp sent) {
 }
 
 // The symbol's contracts share its name, so only the other fields are compared: the numbers
-// first, then the short texts ("SMART", "USD") inline, without a memcmp call.
-inline bool SimulatedVenue::same_listing(const Contract& a, const Contract& b) {
+// first, then the short texts ("SMART", "USD") inline, without a memcmp call. Flattened: left
+// to itself the compiler calls same_bytes for each text, three calls on every order.
+[[gnu::flatten]] inline bool SimulatedVenue::same_listing(const Contract& a, const Contract& b) {
   return a.sec_type == b.sec_type && a.con_id == b.con_id && same_bytes(a.exchange, b.exchange) &&
          same_bytes(a.primary_exchange, b.primary_exchange) && same_bytes(a.currency, b.currency);
 }

@@ -228,13 +228,8 @@ void SimulatedVenue::submit(const Order& order) {
   SymbolState& symbol = symbol_state(order.contract.symbol);
   // Built in its slot, every field once: resetting a reused slot and then filling it in wrote
   // most of it twice. SimOrder is plain data, so a finished order's slot is simply reused.
-  SimOrder& added = *::new (take_slot()) SimOrder{.known = known,
-                                                  .symbol = &symbol,
-                                                  .contract = &intern(symbol, order.contract),
-                                                  .terms = OrderTerms(order),
-                                                  .broker_id = BrokerOrderId{next_broker_id_++},
-                                                  .arrival = arrival,
-                                                  .left = order.quantity};
+  SimOrder& added = *::new (take_slot()) SimOrder(known, &symbol, &intern(symbol, order.contract),
+                                                  order, BrokerOrderId{next_broker_id_++}, arrival);
   known->record.live = &added;
   send_status(added, VenueOrderState::kPendingSubmit, stamp(sent));
   send_command(Command{CommandKind::kSubmit, arrival, &added});

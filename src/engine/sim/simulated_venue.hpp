@@ -157,6 +157,19 @@ class SimulatedVenue final : public ExecutionClient {
   // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
   // with its ten strings. Plain data: the next order is constructed in a finished one's slot.
   struct SimOrder {
+    SimOrder() = default;  // a pool slot before its first order
+    // Member by member: built with designated initializers instead, the aggregate was zeroed
+    // whole first (360 bytes, a rep stos of 45 words on every order) and then written again.
+    SimOrder(KnownEntry* known_entry, SymbolState* order_symbol, const Contract* order_contract,
+             const Order& order, BrokerOrderId broker, Timestamp arrives)
+        : known(known_entry),
+          symbol(order_symbol),
+          contract(order_contract),
+          terms(order),
+          broker_id(broker),
+          arrival(arrives),
+          left(order.quantity) {}
+
     KnownEntry* known = nullptr;         // the order's entry in known_ (entries there are stable)
     SymbolState* symbol = nullptr;       // the order's symbol, looked up once at submit
     const Contract* contract = nullptr;  // the order's contract, interned in `symbol`

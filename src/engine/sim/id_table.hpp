@@ -23,8 +23,7 @@ template <class Record>
 class IdTable {
  public:
   struct Entry {
-    Entry() = default;  // a chunk's spare entry, before its first id
-    Entry(const ClientOrderId& entry_id, std::uint64_t id_hash) : id(entry_id), hash(id_hash) {}
+    Entry() = default;  // a chunk's entry, before its first id
 
     ClientOrderId id;
     Record record{};

@@ -235,7 +235,7 @@ void SimulatedVenue::submit(const Order& order) {
   send_command(Command{CommandKind::kSubmit, arrival, &added});
 }
 
-// Storage for the next order: a swept order's slot, or a new one.
+// Storage for the next order: a released order's slot, or a new one.
 SimulatedVenue::SimOrder* SimulatedVenue::take_slot() {
   if (free_slots_.empty()) return &pool_.emplace_back();
   SimOrder* slot = free_slots_.back();

@@ -144,7 +144,7 @@ class SimulatedVenue final : public ExecutionClient {
   // What the venue remembers of an id it was sent: the live order, or once that is finished and
   // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
   struct KnownOrder {
-    SimOrder* live = nullptr;  // null once finished and swept
+    SimOrder* live = nullptr;  // null once finished and released
     VenueOrderState final_state = VenueOrderState::kInactive;
 
     VenueOrderState state() const;
@@ -152,7 +152,7 @@ class SimulatedVenue final : public ExecutionClient {
   using KnownEntry = IdTable<KnownOrder>::Entry;
 
   // One order as the venue sees it, from submit until it is finished. Lives in a pooled slot
-  // (pool_) that is handed to the next order once this one is finished and swept. It keeps only
+  // (pool_) that is handed to the next order once this one is finished and released. It keeps only
   // what matching, reporting and commissions need: its terms, and pointers to its id (in its
   // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
   // with its ten strings. Plain data: the next order is constructed in a finished one's slot.
@@ -362,7 +362,7 @@ class SimulatedVenue final : public ExecutionClient {
   // commands (IB 104/10148) until `finished_orders_kept` newer ones have finished.
   IdTable<KnownOrder> known_;
   std::deque<SimOrder> pool_;          // slots of live orders; a deque keeps SimOrder* stable
-  std::vector<SimOrder*> free_slots_;  // slots of swept orders, ready for reuse
+  std::vector<SimOrder*> free_slots_;  // slots of released orders, ready for reuse
   std::map<Symbol, SymbolState> symbols_;
   // The last symbol looked up: market data and orders mostly name the same few symbols in a row,
   // and std::map nodes are stable.

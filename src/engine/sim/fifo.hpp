@@ -34,15 +34,23 @@ class Fifo {
     head_ = (head_ + 1) & mask_;
     --count_;
   }
+  // Room for `count` items without growing, for a queue whose working size is known up front
+  // (doubling up to it, one reallocation and move at each step, costs more than sizing it once).
+  void reserve(std::size_t count) {
+    std::size_t size = capacity_ == 0 ? kFirstSize : capacity_;
+    while (size < count)
+      size *= 2;
+    if (size > capacity_) resize_ring(size);
+  }
 
  private:
-  // Called when full: the oldest item is rotated to the front, so that the vector's own growth
-  // (a memmove for plain items) keeps them in order; a queue that never drains has its front
-  // there already.
-  void grow() {
+  void grow() { resize_ring(capacity_ == 0 ? kFirstSize : capacity_ * 2); }
+  // The oldest item is rotated to the front, so that the vector's own growth (a memmove for
+  // plain items) keeps them in order; a queue that never drains has its front there already.
+  void resize_ring(std::size_t size) {
     std::rotate(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(head_), slots_.end());
     head_ = 0;
-    capacity_ = capacity_ == 0 ? kFirstSize : capacity_ * 2;
+    capacity_ = size;
     slots_.resize(capacity_);
     mask_ = capacity_ - 1;
   }

@@ -78,5 +78,32 @@ TEST(Fifo, GrowsWhileWrappedAround) {
   EXPECT_TRUE(fifo.empty());
 }
 
+// Reserving while the items wrap around keeps them oldest first, and a queue then holds what
+// was reserved without growing further (its items keep their order across more wraps).
+TEST(Fifo, ReserveWhileWrappedAroundKeepsTheOrder) {
+  Fifo<int> fifo;
+  for (int i = 0; i < 12; ++i)
+    fifo.emplace_back(i);
+  for (int i = 0; i < 9; ++i)
+    fifo.pop_front();
+  for (int i = 12; i < 20; ++i)
+    fifo.emplace_back(i);  // wraps around the first ring of 16
+  fifo.reserve(100);
+  fifo.reserve(3);  // less than is held: nothing changes
+  int next = 9;
+  for (int i = 20; i < 300; ++i) {
+    fifo.emplace_back(i);
+    if (fifo.size() > 90) {
+      ASSERT_EQ(fifo.front(), next++);
+      fifo.pop_front();
+    }
+  }
+  while (!fifo.empty()) {
+    ASSERT_EQ(fifo.front(), next++);
+    fifo.pop_front();
+  }
+  EXPECT_EQ(next, 300);
+}
+
 }  // namespace
 }  // namespace ibtrade::engine

@@ -68,6 +68,27 @@ TEST(IdTable, EntriesKeepTheirAddressWhileTheTableGrows) {
   }
 }
 
+// Entries come from chunks: filling several of them, with erasures between, keeps every address
+// and record, and an erased entry is handed out again before a chunk's unused ones.
+TEST(IdTable, EntriesFromSeveralChunksStayPut) {
+  IdTable<int> table;
+  std::vector<IdTable<int>::Entry*> entries;
+  for (int i = 0; i < 700; ++i) {
+    entries.push_back(table.try_emplace(id(static_cast<std::uint64_t>(i))).first);
+    entries.back()->record = i;
+  }
+  table.erase(entries[300]);
+  auto [reused, added] = table.try_emplace(id(5'000));
+  ASSERT_TRUE(added);
+  EXPECT_EQ(reused, entries[300]);
+  EXPECT_EQ(reused->record, 0);
+  for (int i = 0; i < 700; ++i) {
+    if (i == 300) continue;
+    ASSERT_EQ(table.find(id(static_cast<std::uint64_t>(i))), entries[static_cast<std::size_t>(i)]);
+    EXPECT_EQ(entries[static_cast<std::size_t>(i)]->record, i);
+  }
+}
+
 TEST(IdTable, ErasedEntriesAreReusedWithAFreshRecord) {
   IdTable<int> table;
   auto* first = table.try_emplace(id(1)).first;

@@ -144,7 +144,7 @@ class SimulatedVenue final : public ExecutionClient {
   // What the venue remembers of an id it was sent: the live order, or once that is finished and
   // its slot reused, only how it ended (enough to answer a late modify or cancel as IB does).
   struct KnownOrder {
-    SimOrder* live = nullptr;  // null once finished and swept
+    SimOrder* live = nullptr;  // null once finished and released
     VenueOrderState final_state = VenueOrderState::kInactive;
 
     VenueOrderState state() const;
@@ -152,11 +152,24 @@ class SimulatedVenue final : public ExecutionClient {
   using KnownEntry = IdTable<KnownOrder>::Entry;
 
   // One order as the venue sees it, from submit until it is finished. Lives in a pooled slot
-  // (pool_) that is handed to the next order once this one is finished and swept. It keeps only
+  // (pool_) that is handed to the next order once this one is finished and released. It keeps only
   // what matching, reporting and commissions need: its terms, and pointers to its id (in its
   // known_ entry) and its contract (interned in its symbol's state), not a copy of the Order
   // with its ten strings. Plain data: the next order is constructed in a finished one's slot.
   struct SimOrder {
+    SimOrder() = default;  // a pool slot before its first order
+    // Member by member: built with designated initializers instead, the aggregate was zeroed
+    // whole first (360 bytes, a rep stos of 45 words on every order) and then written again.
+    SimOrder(KnownEntry* known_entry, SymbolState* order_symbol, const Contract* order_contract,
+             const Order& order, BrokerOrderId broker, Timestamp arrives)
+        : known(known_entry),
+          symbol(order_symbol),
+          contract(order_contract),
+          terms(order),
+          broker_id(broker),
+          arrival(arrives),
+          left(order.quantity) {}
+
     KnownEntry* known = nullptr;         // the order's entry in known_ (entries there are stable)
     SymbolState* symbol = nullptr;       // the order's symbol, looked up once at submit
     const Contract* contract = nullptr;  // the order's contract, interned in `symbol`
@@ -167,7 +180,12 @@ class SimulatedVenue final : public ExecutionClient {
     VenueOrderState state =
         VenueOrderState::kPendingSubmit;  // the venue's own; never PendingCancel
     Quantity filled{};
-    Money filled_value{};  // sum of price x quantity, for the average price
+    // terms.quantity - filled, kept where either changes (a fill, a modify): every status report
+    // and every fill reads it.
+    Quantity left{};
+    // Sum of price x quantity, for the average price of a later fill: not kept for an order
+    // filled whole by its first fill at an exact price (most orders), which needs none.
+    Money filled_value{};
     // As every status report shows it (exact, no trailing zeros; zero before the first fill):
     // worked out once per fill, not once per report.
     Price average_fill_price{};
@@ -181,7 +199,7 @@ class SimulatedVenue final : public ExecutionClient {
     VenueOrderState working_state() const {
       return cancels_in_flight > 0 ? VenueOrderState::kPendingCancel : state;
     }
-    Quantity remaining() const { return terms.quantity - filled; }
+    Quantity remaining() const { return left; }
   };
 
   struct SymbolState {
@@ -284,11 +302,19 @@ class SimulatedVenue final : public ExecutionClient {
   void fill(SimOrder& order, Price price, Quantity quantity, Timestamp at);
   void report_election(SimOrder& order, Timestamp at);
   void end_order(SimOrder& order, VenueOrderState state, Timestamp at, std::string reason);
-  // Called after every command and market data event; most end no order.
-  void sweep() {
-    if (!ended_.empty()) sweep_ended();
-  }
-  void sweep_ended();
+  // A finished order is let go where it finished, in the pass that finished it: no list of
+  // ended orders to sweep afterwards, and no second pass over its symbol's queue to find it.
+  // `match` runs on each of the symbol's queued orders in priority order; those it finishes
+  // leave the queue in the same pass (the others move up, keeping their order) and are
+  // released. `match` must not add to or remove from any queue itself.
+  template <class Match>
+  void match_queue(SymbolState& state, Match&& match);
+  // A finished order outside such a pass: it leaves its symbol's queue (if it joined it), then
+  // is released.
+  void retire(SimOrder& order);
+  // A finished order's id is remembered with its final state only, and its slot is given back
+  // for the next order. Called once the order's last message is written.
+  void release(SimOrder& order);
   static void remove_from_queue(SymbolState& state, const SimOrder& order);
 
   // Messages.
@@ -309,6 +335,7 @@ class SimulatedVenue final : public ExecutionClient {
   void reject(const ClientOrderId& id, int code, std::string reason, bool order_is_dead,
               Timestamp event);
   static Price average_price(const SimOrder& order, Price last_fill);
+  static void write_unless_held(std::string& draft_text, const std::string& text);
   ExecutionId next_execution_id();
   void write_execution_text();
 
@@ -335,7 +362,7 @@ class SimulatedVenue final : public ExecutionClient {
   // commands (IB 104/10148) until `finished_orders_kept` newer ones have finished.
   IdTable<KnownOrder> known_;
   std::deque<SimOrder> pool_;          // slots of live orders; a deque keeps SimOrder* stable
-  std::vector<SimOrder*> free_slots_;  // slots of swept orders, ready for reuse
+  std::vector<SimOrder*> free_slots_;  // slots of released orders, ready for reuse
   std::map<Symbol, SymbolState> symbols_;
   // The last symbol looked up: market data and orders mostly name the same few symbols in a row,
   // and std::map nodes are stable.
@@ -345,7 +372,6 @@ class SimulatedVenue final : public ExecutionClient {
   // event and every round of the simulation loop asks it.
   Timestamp next_arrival_ = Timestamp::max();
   Fifo<CommandDetail> command_details_;
-  std::vector<SimOrder*> ended_;  // finished since the last sweep
   // Entries of finished ids, oldest first, to forget beyond the limit. Entries of known_ stay
   // put until erased, and one is erased only when it leaves this queue.
   Fifo<KnownEntry*> finished_order_;

@@ -40,6 +40,34 @@ TEST(SimVenueBar, MarketOrderFillsAtTheNextBarsOpen) {
   EXPECT_EQ(h.recorder.fills("a")[0].time, minute(1));
 }
 
+// Orders that fill in a bar leave their symbol's queue in the same pass, from its middle and its
+// end; the ones left keep their time priority for the next bar (which has room for one only),
+// and a cancel still finds them there.
+TEST(SimVenueBar, OrdersFilledInABarLeaveTheQueueAndTheRestKeepTheirPriority) {
+  Harness h(volume_share(10));
+  h.submit_at(minute(0), limit("a", Side::kBuy, 10, "48"));
+  h.submit_at(minute(0), limit("b", Side::kBuy, 10, "50"));
+  h.submit_at(minute(0), limit("c", Side::kBuy, 10, "47"));
+  h.submit_at(minute(0), limit("d", Side::kBuy, 10, "50"));
+  h.feed(bar(1, "51", "52", "49.50", "50"));  // reaches b and d only
+  EXPECT_EQ(fill_sizes(h.recorder, "b"), std::vector<std::int64_t>{10});
+  EXPECT_EQ(fill_sizes(h.recorder, "d"), std::vector<std::int64_t>{10});
+  EXPECT_TRUE(h.recorder.fills("a").empty());
+  EXPECT_TRUE(h.recorder.fills("c").empty());
+  EXPECT_EQ(h.venue.open_orders(), 2u);
+  h.feed(bar(2, "46", "47", "45", "46", 100));  // room for 10 shares: the older order takes them
+  EXPECT_EQ(fill_sizes(h.recorder, "a"), std::vector<std::int64_t>{10});
+  EXPECT_TRUE(h.recorder.fills("c").empty());
+  EXPECT_EQ(h.venue.open_orders(), 1u);
+  h.cancel_at(minute(2) + 30s, "c");
+  h.venue.advance_to(minute(3));
+  EXPECT_EQ(h.recorder.last_state("c"), State::kCancelled);
+  EXPECT_EQ(h.venue.open_orders(), 0u);
+  h.feed(bar(3, "40", "41", "39", "40"));  // nothing left to fill
+  EXPECT_TRUE(h.recorder.fills("c").empty());
+  EXPECT_EQ(h.recorder.rejects("c").size(), 0u);
+}
+
 TEST(SimVenueBar, LimitBuyFillsAtTheOpenWhenTheBarOpensBelowIt) {
   Harness h;
   h.submit_at(minute(0), limit("a", Side::kBuy, 10, "50"));

@@ -178,21 +178,27 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   const Money exit_value = notional(fill.price, matched);
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
 
-  const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  // Each field initialised once and the symbol copy-constructed (no zeroing and assigning over):
-  // a ClosedTrade is a few hundred bytes, and one is made for about every other fill.
-  closed_trades_.push_back(
-      ClosedTrade{position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort, matched,
-                  lot.open_time, lot.price, fill.time, fill.price, cost, gross, entry_commission,
-                  exit_commission, gross - entry_commission - exit_commission,
-                  long_lot ? lot.price - lot.low : lot.high - lot.price,
-                  long_lot ? lot.high - lot.price : lot.price - lot.low});
-  next_from_lot_.push_back(kNoTrade);
+  const std::uint32_t trade_index =
+      closed_trades_.push({.symbol = &position.symbol,
+                           .quantity = matched,
+                           .entry_time = lot.open_time,
+                           .entry_price = lot.price,
+                           .exit_time = fill.time,
+                           .exit_price = fill.price,
+                           .entry_notional = cost,
+                           .gross_pnl = gross,
+                           .entry_commission = entry_commission,
+                           .exit_commission = exit_commission,
+                           .net_pnl = gross - entry_commission - exit_commission,
+                           .low = lot.low,
+                           .high = lot.high,
+                           .next_from_lot = kNoTrade,
+                           .side = long_lot ? TradeSide::kLong : TradeSide::kShort});
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
     opener.entry_head = trade_index;
   } else {
-    next_from_lot_[opener.entry_tail] = trade_index;
+    closed_trades_[opener.entry_tail].next_from_lot = trade_index;
   }
   opener.entry_tail = trade_index;
   ++records_[index].exit_count;
@@ -236,11 +242,11 @@ CommissionOutcome Ledger::apply_commission(BookedFill fill, Money total_commissi
   // exits first, the part that opened a lot last (it takes the remainder).
   Money left = delta;
   for (std::uint32_t i = 0; i < record.exit_count; ++i) {
-    ClosedTrade& trade = closed_trades_[record.first_exit + i];
+    const std::uint32_t trade = record.first_exit + i;
     const bool last = i + 1 == record.exit_count && record.opened.is_zero();
-    const Money share = last ? left : pro_rata(delta, trade.quantity, record.quantity);
-    trade.exit_commission += share;
-    trade.net_pnl -= share;
+    const Money share =
+        last ? left : pro_rata(delta, closed_trades_[trade].quantity, record.quantity);
+    closed_trades_.add_exit_commission(trade, share);
     left -= share;
   }
   if (!record.opened.is_zero()) spread_entry_commission(record, index, left);
@@ -258,14 +264,12 @@ void Ledger::spread_entry_commission(const ExecutionRecord& record, std::uint32_
   // is still open. Whichever piece comes last takes the remainder.
   Quantity open = record.opened;
   Money left = amount;
-  for (std::uint32_t t = record.entry_head; t != kNoTrade; t = next_from_lot_[t]) {
-    ClosedTrade& trade = closed_trades_[t];
-    const Money share =
-        trade.quantity == open ? left : pro_rata(amount, trade.quantity, record.opened);
-    trade.entry_commission += share;
-    trade.net_pnl -= share;
+  for (std::uint32_t t = record.entry_head; t != kNoTrade; t = closed_trades_[t].next_from_lot) {
+    const Quantity quantity = closed_trades_[t].quantity;
+    const Money share = quantity == open ? left : pro_rata(amount, quantity, record.opened);
+    closed_trades_.add_entry_commission(t, share);
     left -= share;
-    open -= trade.quantity;
+    open -= quantity;
   }
   if (open.is_zero()) return;
   LedgerPosition& position = *record.position;
@@ -377,7 +381,6 @@ void Ledger::reserve(std::size_t fills) {
   records_.reserve(fills);
   // Most fills close at most one lot; more trades only grow the vectors as usual.
   closed_trades_.reserve(fills);
-  next_from_lot_.reserve(fills);
 }
 
 }  // namespace ibtrade::engine

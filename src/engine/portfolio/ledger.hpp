@@ -18,6 +18,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "engine/portfolio/closed_trade.hpp"
+#include "engine/portfolio/closed_trade_log.hpp"
 #include "engine/portfolio/execution_log.hpp"
 #include "engine/portfolio/position.hpp"
 #include "engine/portfolio/position_index.hpp"
@@ -198,7 +199,8 @@ class Ledger {
   // The handle's position; null until the symbol's first fill.
   const LedgerPosition* position(PositionHandle handle) const { return handle.entry_->second; }
   // In the order they closed; within one fill, in FIFO lot order.
-  std::span<const ClosedTrade> closed_trades() const { return closed_trades_; }
+  // The span is valid until the next call after a fill that closes a trade.
+  std::span<const ClosedTrade> closed_trades() const { return closed_trades_.view(); }
   // Execution ids booked, numbered in booking order (Lot::fill is such a number).
   std::size_t execution_count() const { return executions_.size(); }
   ExecutionId execution_id(std::uint32_t index) const;
@@ -207,7 +209,7 @@ class Ledger {
   void reserve(std::size_t fills);
 
  private:
-  static constexpr std::uint32_t kNoTrade = UINT32_MAX;
+  static constexpr std::uint32_t kNoTrade = ClosedTradeLog::kNone;
 
   // What one execution touched, so that a late commission can follow it.
   struct ExecutionRecord {
@@ -218,7 +220,7 @@ class Ledger {
     // Closed trades it was the exit of: [first_exit, first_exit + exit_count).
     std::uint32_t first_exit = 0;
     std::uint32_t exit_count = 0;
-    // Closed trades taken from the lot it opened, chained through next_from_lot_.
+    // Closed trades taken from the lot it opened, chained through their next_from_lot.
     std::uint32_t entry_head = kNoTrade;
     std::uint32_t entry_tail = kNoTrade;
   };
@@ -360,8 +362,7 @@ class Ledger {
   PositionIndex index_;  // symbol -> its node in positions_, for lookups without a tree walk
   // The symbols handed out as PositionHandles -> their node in positions_, null until filled.
   std::map<Symbol, LedgerPosition*, std::less<>> handles_;
-  std::vector<ClosedTrade> closed_trades_;
-  std::vector<std::uint32_t> next_from_lot_;  // parallel to closed_trades_
+  ClosedTradeLog closed_trades_;
   // Positions marked since the totals last caught up with them (value_pending_ set), each once.
   mutable std::vector<LedgerPosition*> pending_values_;
   ExecutionLog executions_;

@@ -58,12 +58,15 @@ class ClosedTradeLog {
   ~ClosedTradeLog() = default;
 
   std::size_t size() const { return size_; }
-  // Appends `record` and returns its index. Inline: one per closing fill.
-  std::uint32_t push(const Record& record) {
+  // Appends the record `build()` returns and returns its index. Inline: one per closing fill.
+  // The record is built straight into its slot (a returned prvalue is not copied), where
+  // passing a built one would write its fields twice, to the stack and then to the slot.
+  template <class Build>
+  std::uint32_t push(Build build) {
     if ((size_ & (kBlockSize - 1)) == 0) [[unlikely]]
       add_block();
     const std::uint32_t index = size_;
-    ::new (slot(index)) Record(record);
+    ::new (slot(index)) Record(build());
     ++size_;
     return index;
   }

@@ -38,7 +38,7 @@ TEST(ClosedTradeLog, ReadsEveryRecordAsItsClosedTradeAcrossBlocks) {
   EXPECT_TRUE(log.view().empty());
   constexpr std::uint32_t kCount = 700;  // three blocks
   for (std::uint32_t n = 0; n < kCount; ++n) {
-    ASSERT_EQ(log.push(record_number(symbol, n)), n);
+    ASSERT_EQ(log.push([&] { return record_number(symbol, n); }), n);
   }
   ASSERT_EQ(log.size(), kCount);
   const auto trades = log.view();
@@ -65,10 +65,10 @@ TEST(ClosedTradeLog, ReadsEveryRecordAsItsClosedTradeAcrossBlocks) {
 TEST(ClosedTradeLog, LateCommissionsReachRecordsAndValuesReadBefore) {
   const Symbol symbol = "AAPL";
   ClosedTradeLog log;
-  log.push(record_number(symbol, 0));
-  log.push(record_number(symbol, 1));
+  log.push([&] { return record_number(symbol, 0); });
+  log.push([&] { return record_number(symbol, 1); });
   ASSERT_EQ(log.view().size(), 2U);  // both read once
-  log.push(record_number(symbol, 2));
+  log.push([&] { return record_number(symbol, 2); });
   const Money share = Money::parse("0.25").value();
   log.add_entry_commission(0, share);  // read already
   log.add_exit_commission(1, share);   // read already
@@ -92,7 +92,7 @@ TEST(ClosedTradeLog, KeepsItsRecordsWhenMoved) {
   const Symbol symbol = "MSFT";
   ClosedTradeLog log;
   for (std::uint32_t n = 0; n < 300; ++n)
-    log.push(record_number(symbol, n));
+    log.push([&] { return record_number(symbol, n); });
   log[5].next_from_lot = 7;
   ClosedTradeLog moved(std::move(log));
   ASSERT_EQ(moved.size(), 300U);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <span>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -315,9 +316,28 @@ class Ledger {
   LedgerPosition& add_position(const Symbol& symbol);
   // Books a well-formed fill as execution `index`, just added to executions_.
   void book_execution(const Fill& fill, std::uint32_t index);
-  void book(LedgerPosition& position, const Fill& fill, std::uint32_t index);
-  void close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
-                        Quantity matched, Money exit_commission);
+  // The booking of execution `index` (whose record is `record`) into `position`.
+  void book(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+            std::uint32_t index);
+  // Closes what `remaining` of the fill takes from the front lots, FIFO, with the exits' share
+  // of `commission_left`; both leave with what is left for a new lot.
+  void close_fifo(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+                  Quantity& remaining, Money& commission_left);
+  // Closes the front lot whole (remaining >= its quantity), the same way.
+  void close_whole_front(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+                         Quantity& remaining, Money& commission_left);
+  void check_trade_room() const {
+    if (closed_trades_.size() >= kNoTrade) [[unlikely]]
+      throw std::length_error("ledger: too many closed trades");
+  }
+  // Books the closed trade of `matched` from `lot` (at its `cost` and `entry_commission`) and
+  // its effect on the position and the totals; the lot itself is the caller's to shrink or drop.
+  void book_close(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+                  const Lot& lot, Quantity matched, Money cost, Money entry_commission,
+                  Money exit_commission);
+  // Opens a lot of `quantity` at the fill's price, carrying `commission`.
+  void open_lot(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+                std::uint32_t index, Quantity quantity, Money commission);
   void spread_entry_commission(const ExecutionRecord& record, std::uint32_t index, Money amount);
   // Inline, like set_price: every fill, mark and bar of a held symbol comes through both.
   static Money value_at(const LedgerPosition& position, Price price) {

@@ -13,7 +13,8 @@ namespace {
 // leaves a 64-bit product and one division instead of scale's 128-bit general case; the ratio,
 // and so the rounding, is the same. Counts shown without decimals are whole by the Decimal
 // invariant: one compare each instead of the multiple-of-1e9 test.
-std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
+// Inline into pro_rata: a flip splits its fill's commission on every fill.
+[[gnu::always_inline]] inline std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
   const auto is_whole = [](Quantity q) {
     return q.precision() == 0 || fixed::is_multiple_of_pow10(q.raw(), kFixedPrecision);
   };
@@ -101,11 +102,8 @@ Result<BookedFill> Ledger::apply_new_fill(const Fill& fill) {
 
 void Ledger::book_execution(const Fill& fill, std::uint32_t index) {
   LedgerPosition& position = position_for(fill.symbol);
-  ExecutionRecord& record = records_.emplace_back();
-  record.position = &position;
-  record.quantity = fill.quantity;
-  record.commission = fill.commission;
-  record.first_exit = static_cast<std::uint32_t>(closed_trades_.size());
+  ExecutionRecord& record =
+      records_.emplace_back(position, fill, static_cast<std::uint32_t>(closed_trades_.size()));
   book(position, fill, record, index);
 }
 

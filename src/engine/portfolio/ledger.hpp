@@ -214,6 +214,14 @@ class Ledger {
 
   // What one execution touched, so that a late commission can follow it.
   struct ExecutionRecord {
+    // Built in place with what the fill gives at once (emplace_back), where a value-initialised
+    // record would be zeroed and then written over.
+    ExecutionRecord(LedgerPosition& fill_position, const Fill& fill, std::uint32_t first)
+        : position(&fill_position),
+          quantity(fill.quantity),
+          commission(fill.commission),
+          first_exit(first) {}
+
     LedgerPosition* position = nullptr;
     Quantity quantity;  // the fill's
     Money commission;   // booked for it so far

@@ -114,7 +114,7 @@ void Ledger::book_execution(const Fill& fill, std::uint32_t index) {
   // The fill values the position anew below, replacing in the totals what they hold for it:
   // of its pending marks only the display precision is left to pass on. It stays listed (with
   // nothing to move if no mark follows), so that a position is listed at most once.
-  if (position.value_pending_) count_mark_precision(position);
+  if (position.value_pending_) owe_mark_precision(position);
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
   Lot* const only_lot = position.single_lot_;
   if (only_lot != nullptr) [[likely]] {
@@ -344,6 +344,19 @@ void Ledger::value_pending_marks() const {
     count_marks(*position);
   }
   pending_values_.clear();
+  pay_owed_precision();
+}
+
+void Ledger::pay_owed_precision() const {
+  // Adds nothing but the precision (clamped to 9), as count_mark_precision does.
+  if (long_precision_owed_ != LedgerPosition::kNoMarks) {
+    long_value_ += Money::from_raw(0, long_precision_owed_);
+    long_precision_owed_ = LedgerPosition::kNoMarks;
+  }
+  if (short_precision_owed_ != LedgerPosition::kNoMarks) {
+    short_value_ += Money::from_raw(0, short_precision_owed_);
+    short_precision_owed_ = LedgerPosition::kNoMarks;
+  }
 }
 
 void Ledger::count_marks(LedgerPosition& position) const {
@@ -358,10 +371,9 @@ void Ledger::count_marks(LedgerPosition& position) const {
 
 void Ledger::count_mark_precision(LedgerPosition& position) const {
   if (!position.has_marks_to_count()) return;
-  // Each mark's value would have gone through the total of the position's side (a mark does
-  // not change the quantity, so all to the same side), whose precision is the largest of all
-  // that did. notional's precision is the price's plus the quantity's (at most 9), so the
-  // largest is that of the largest price precision.
+  // Each mark's value would have gone through the total of the position's side, whose
+  // precision is the largest of all that did. notional's precision is the price's plus the
+  // quantity's (at most 9), so the largest is that of the largest price precision.
   Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
   const int value_precision = position.marked_price_precision_ + position.quantity.precision();
   side += Money::from_raw(0, value_precision);  // adds nothing but that precision (clamped to 9)

@@ -314,9 +314,21 @@ class Ledger {
   // Moves the value at `position`'s latest mark into the totals, with the display precision
   // that moving each mark's value there at once would have left on its side's total.
   void count_marks(LedgerPosition& position) const;
-  // The display precision part of count_marks, for a fill that counts the new value itself;
-  // leaves the position listed (and its marks counted: nothing left for count_marks).
+  // The display precision part of count_marks: the largest of the marks' values goes onto
+  // their side's total (a mark does not change the quantity, so all to the same side).
   void count_mark_precision(LedgerPosition& position) const;
+  // The same for a fill, which counts the position's new value itself: the precision is owed
+  // to the side's total, paid at its next read (a max, so when it is applied does not change
+  // the result). The position stays listed in pending_values_, so that read goes through
+  // value_pending_marks, which pays; its marks are counted (nothing left for count_marks).
+  // Inline on every fill after a mark: a max of two ints instead of a Decimal addition.
+  [[gnu::always_inline]] void owe_mark_precision(LedgerPosition& position) {
+    if (!position.has_marks_to_count()) return;
+    int& owed = position.quantity.is_positive() ? long_precision_owed_ : short_precision_owed_;
+    owed = std::max(owed, position.marked_price_precision_ + position.quantity.precision());
+    position.marked_price_precision_ = LedgerPosition::kNoMarks;
+  }
+  void pay_owed_precision() const;
   LedgerPosition& position_for(const Symbol& symbol) {
     if (LedgerPosition* const known = index_.find(symbol)) return *known;
     return add_position(symbol);
@@ -384,6 +396,9 @@ class Ledger {
   // Brought up to date by value_marks, from const accessors too.
   mutable Money long_value_;
   mutable Money short_value_;
+  // The display precision owed to each (owe_mark_precision); kNoMarks when none.
+  mutable int long_precision_owed_ = LedgerPosition::kNoMarks;
+  mutable int short_precision_owed_ = LedgerPosition::kNoMarks;
   Money cost_basis_;  // sum of the positions' signed cost bases
 
   PositionMap positions_;

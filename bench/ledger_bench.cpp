@@ -47,10 +47,12 @@ std::unique_ptr<Ledger> fresh_ledger(std::size_t fills) {
   return ledger;
 }
 
-// Fills per ledger before it starts over: the execution log (duplicate detection) holds every
-// id of the day, so its size decides whether a lookup stays in cache. 4096 is an active
-// strategy's day; 131072 a very busy account's.
-void apply_fill_alternating(benchmark::State& state) {
+// Fills per ledger before it starts over: the execution log holds every id of the day, so its
+// size decides whether a lookup stays in cache. 4096 is an active strategy's day; 131072 a very
+// busy account's. `book` books one fill: apply_fill (checked against the ids booked before) or
+// apply_new_fill (the engine's way: its order manager has refused re-sent executions already).
+template <class Book>
+void run_alternating(benchmark::State& state, Book book) {
   const bool with_commission = state.range(0) != 0;
   const auto batch = static_cast<std::size_t>(state.range(1));
   const std::vector<Fill> fills = alternating_fills(with_commission, batch);
@@ -58,7 +60,7 @@ void apply_fill_alternating(benchmark::State& state) {
   // Warm-up: every symbol has had a position, so the loop measures the existing-symbol path.
   std::size_t next = 0;
   for (; next < 2 * kSymbols.size(); ++next) {
-    benchmark::DoNotOptimize(ledger->apply_fill(fills[next]));
+    benchmark::DoNotOptimize(book(*ledger, fills[next]));
   }
   for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
     if (next == batch) {
@@ -67,13 +69,51 @@ void apply_fill_alternating(benchmark::State& state) {
       next = 0;
       state.ResumeTiming();
     }
-    auto outcome = ledger->apply_fill(fills[next++]);
+    auto outcome = book(*ledger, fills[next++]);
     benchmark::DoNotOptimize(outcome);
   }
+}
+
+void apply_fill_alternating(benchmark::State& state) {
+  run_alternating(state, [](Ledger& ledger, const Fill& fill) { return ledger.apply_fill(fill); });
 }
 BENCHMARK(apply_fill_alternating)
     ->ArgNames({"commission", "fills_per_day"})
     ->ArgsProduct({{0, 1}, {4096, 1 << 17}});
+
+void apply_new_fill_alternating(benchmark::State& state) {
+  run_alternating(state,
+                  [](Ledger& ledger, const Fill& fill) { return ledger.apply_new_fill(fill); });
+}
+BENCHMARK(apply_new_fill_alternating)
+    ->ArgNames({"commission", "fills_per_day"})
+    ->ArgsProduct({{0, 1}, {4096, 1 << 17}});
+
+// Every fill after the first reverses the position (sells 200 after buying 100, buys 200 after
+// selling 100: it closes the open lot whole and opens the other side with the rest), booked the
+// engine's way: a stop-and-reverse strategy's fills, such as macd-cross's.
+void apply_new_fill_reversing(benchmark::State& state) {
+  constexpr std::size_t kBatch = 4096;
+  std::vector<Fill> fills = alternating_fills(true, kBatch);
+  for (std::size_t i = 0; i < kBatch; ++i) {
+    fills[i].symbol = Symbol(kSymbols[0]);
+    fills[i].side = i % 2 == 0 ? Side::kBuy : Side::kSell;
+    fills[i].quantity = Quantity::from_units(i == 0 ? 100 : 200);
+  }
+  auto ledger = fresh_ledger(kBatch);
+  std::size_t next = 0;
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): benchmark idiom
+    if (next == kBatch) {
+      state.PauseTiming();
+      ledger = fresh_ledger(kBatch);
+      next = 0;
+      state.ResumeTiming();
+    }
+    auto outcome = ledger->apply_new_fill(fills[next++]);
+    benchmark::DoNotOptimize(outcome);
+  }
+}
+BENCHMARK(apply_new_fill_reversing);
 
 // A fill whose execution id was booked before: the reconnect path.
 void apply_fill_duplicate(benchmark::State& state) {

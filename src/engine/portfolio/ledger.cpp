@@ -13,7 +13,8 @@ namespace {
 // leaves a 64-bit product and one division instead of scale's 128-bit general case; the ratio,
 // and so the rounding, is the same. Counts shown without decimals are whole by the Decimal
 // invariant: one compare each instead of the multiple-of-1e9 test.
-std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
+// Inline into pro_rata: a flip splits its fill's commission on every fill.
+[[gnu::always_inline]] inline std::int64_t share_raw(Money amount, Quantity part, Quantity whole) {
   const auto is_whole = [](Quantity q) {
     return q.precision() == 0 || fixed::is_multiple_of_pow10(q.raw(), kFixedPrecision);
   };
@@ -101,60 +102,42 @@ Result<BookedFill> Ledger::apply_new_fill(const Fill& fill) {
 
 void Ledger::book_execution(const Fill& fill, std::uint32_t index) {
   LedgerPosition& position = position_for(fill.symbol);
-  ExecutionRecord& record = records_.emplace_back();
-  record.position = &position;
-  record.quantity = fill.quantity;
-  record.commission = fill.commission;
-  book(position, fill, index);
+  ExecutionRecord& record =
+      records_.emplace_back(position, fill, static_cast<std::uint32_t>(closed_trades_.size()));
+  book(position, fill, record, index);
 }
 
-void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t index) {
+// Inline into book_execution, its only caller: one frame per fill instead of three.
+[[gnu::always_inline]] inline void Ledger::book(LedgerPosition& position, const Fill& fill,
+                                                ExecutionRecord& record, std::uint32_t index) {
   const bool buy = fill.side == Side::kBuy;
   // The fill values the position anew below, replacing in the totals what they hold for it:
   // of its pending marks only the display precision is left to pass on. It stays listed (with
   // nothing to move if no mark follows), so that a position is listed at most once.
-  if (position.value_pending_) count_mark_precision(position);
-  position.single_lot_ = nullptr;  // set again below, once the lots are settled
+  if (position.value_pending_) owe_mark_precision(position);
   // A fill is a print: it widens the excursions of every open lot, including those it closes.
-  for (Lot& lot : position.lots.open()) {
-    widen(lot, fill.price, fill.price);
+  Lot* const only_lot = position.single_lot_;
+  if (only_lot != nullptr) [[likely]] {
+    widen(*only_lot, fill.price, fill.price);
+  } else {
+    for (Lot& lot : position.lots.open())
+      widen(lot, fill.price, fill.price);
   }
+  position.single_lot_ = nullptr;  // set again below, once the lots are settled
 
-  records_[index].first_exit = static_cast<std::uint32_t>(closed_trades_.size());
   Quantity remaining = fill.quantity;
   Money commission_left = fill.commission;
   const bool closes = buy ? position.quantity.is_negative() : position.quantity.is_positive();
   if (closes) {
-    while (!remaining.is_zero() && !position.lots.empty()) {
-      const Quantity matched = std::min(remaining, position.lots.front().quantity);
-      const Money exit_commission = matched == remaining
-                                        ? commission_left
-                                        : pro_rata(fill.commission, matched, fill.quantity);
-      close_from_front(position, fill, index, matched, exit_commission);
-      commission_left -= exit_commission;
-      remaining -= matched;
+    if (only_lot != nullptr && !(remaining < only_lot->quantity)) [[likely]] {
+      // The usual close: the fill takes the only lot whole, and whatever is left opens the
+      // other side below (a reversal). One pass, without the FIFO loop.
+      close_whole_front(position, fill, record, remaining, commission_left);
+    } else {
+      close_fifo(position, fill, record, remaining, commission_left);
     }
   }
-  if (!remaining.is_zero()) {
-    // Opening, adding, or the far side of a flip: the rest of the fill becomes a new lot and
-    // carries the rest of its commission.
-    const Money cost = notional(fill.price, remaining);
-    position.lots.push_back(Lot{.quantity = remaining,
-                                .price = fill.price,
-                                .open_time = fill.time,
-                                .cost = cost,
-                                .commission = commission_left,
-                                .low = fill.price,
-                                .high = fill.price,
-                                .fill = index});
-    const Money signed_cost = buy ? cost : -cost;
-    position.quantity = buy ? position.quantity + remaining : position.quantity - remaining;
-    position.cost_basis += signed_cost;
-    position.open_commission += commission_left;
-    cost_basis_ += signed_cost;
-    cash_ -= signed_cost;
-    records_[index].opened = remaining;
-  }
+  if (!remaining.is_zero()) open_lot(position, fill, record, index, remaining, commission_left);
   position.commissions += fill.commission;
   commissions_ += fill.commission;
   cash_ -= fill.commission;
@@ -166,36 +149,80 @@ void Ledger::book(LedgerPosition& position, const Fill& fill, std::uint32_t inde
             only_new_lot ? position.cost_basis : value_at(position, fill.price));
 }
 
-void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::uint32_t index,
-                              Quantity matched, Money exit_commission) {
-  if (closed_trades_.size() >= kNoTrade) throw std::length_error("ledger: too many closed trades");
-  Lot& lot = position.lots.front();
+void Ledger::close_fifo(LedgerPosition& position, const Fill& fill, ExecutionRecord& record,
+                        Quantity& remaining, Money& commission_left) {
+  while (!remaining.is_zero() && !position.lots.empty()) {
+    if (!(remaining < position.lots.front().quantity)) {
+      close_whole_front(position, fill, record, remaining, commission_left);
+      continue;
+    }
+    // The fill ends inside the front lot: it takes part of it, with the rest of its commission.
+    check_trade_room();
+    Lot& lot = position.lots.front();
+    const Quantity matched = remaining;
+    const Money exit_commission = commission_left;
+    const Money cost = notional(lot.price, matched);
+    const Money entry_commission = pro_rata(lot.commission, matched, lot.quantity);
+    book_close(position, fill, record, lot, matched, cost, entry_commission, exit_commission);
+    lot.quantity -= matched;
+    lot.cost -= cost;
+    lot.commission -= entry_commission;
+    commission_left -= exit_commission;
+    remaining -= matched;
+  }
+}
+
+[[gnu::always_inline]] inline void Ledger::close_whole_front(LedgerPosition& position,
+                                                             const Fill& fill,
+                                                             ExecutionRecord& record,
+                                                             Quantity& remaining,
+                                                             Money& commission_left) {
+  const Lot& lot = position.lots.front();
+  // Equal to the lot's quantity; std::min's pick (the fill's on a tie) for its display precision.
+  const Quantity matched = std::min(remaining, lot.quantity);
+  const Money exit_commission =
+      matched == remaining ? commission_left : pro_rata(fill.commission, matched, fill.quantity);
+  check_trade_room();
+  book_close(position, fill, record, lot, matched, lot.cost, lot.commission, exit_commission);
+  position.lots.pop_front();
+  commission_left -= exit_commission;
+  remaining -= matched;
+}
+
+[[gnu::always_inline]] inline void Ledger::book_close(LedgerPosition& position, const Fill& fill,
+                                                      ExecutionRecord& record, const Lot& lot,
+                                                      Quantity matched, Money cost,
+                                                      Money entry_commission,
+                                                      Money exit_commission) {
   const bool long_lot = position.quantity.is_positive();
-  const bool whole = matched == lot.quantity;
-  const Money cost = whole ? lot.cost : notional(lot.price, matched);
-  const Money entry_commission =
-      whole ? lot.commission : pro_rata(lot.commission, matched, lot.quantity);
   const Money exit_value = notional(fill.price, matched);
   const Money gross = long_lot ? exit_value - cost : cost - exit_value;
-
-  const auto trade_index = static_cast<std::uint32_t>(closed_trades_.size());
-  // Each field initialised once and the symbol copy-constructed (no zeroing and assigning over):
-  // a ClosedTrade is a few hundred bytes, and one is made for about every other fill.
-  closed_trades_.push_back(
-      ClosedTrade{position.symbol, long_lot ? TradeSide::kLong : TradeSide::kShort, matched,
-                  lot.open_time, lot.price, fill.time, fill.price, cost, gross, entry_commission,
-                  exit_commission, gross - entry_commission - exit_commission,
-                  long_lot ? lot.price - lot.low : lot.high - lot.price,
-                  long_lot ? lot.high - lot.price : lot.price - lot.low});
-  next_from_lot_.push_back(kNoTrade);
+  const Money net = gross - entry_commission - exit_commission;
+  const std::uint32_t trade_index = closed_trades_.push([&] {
+    return ClosedTradeLog::Record{.symbol = &position.symbol,
+                                  .quantity = matched,
+                                  .entry_time = lot.open_time,
+                                  .entry_price = lot.price,
+                                  .exit_time = fill.time,
+                                  .exit_price = fill.price,
+                                  .entry_notional = cost,
+                                  .gross_pnl = gross,
+                                  .entry_commission = entry_commission,
+                                  .exit_commission = exit_commission,
+                                  .net_pnl = net,
+                                  .low = lot.low,
+                                  .high = lot.high,
+                                  .next_from_lot = kNoTrade,
+                                  .side = long_lot ? TradeSide::kLong : TradeSide::kShort};
+  });
   ExecutionRecord& opener = records_[lot.fill];
   if (opener.entry_tail == kNoTrade) {
     opener.entry_head = trade_index;
   } else {
-    next_from_lot_[opener.entry_tail] = trade_index;
+    closed_trades_[opener.entry_tail].next_from_lot = trade_index;
   }
   opener.entry_tail = trade_index;
-  ++records_[index].exit_count;
+  ++record.exit_count;
 
   const Money signed_cost = long_lot ? cost : -cost;
   position.quantity = long_lot ? position.quantity - matched : position.quantity + matched;
@@ -205,13 +232,28 @@ void Ledger::close_from_front(LedgerPosition& position, const Fill& fill, std::u
   cost_basis_ -= signed_cost;
   realized_pnl_ += gross;
   cash_ += long_lot ? exit_value : -exit_value;
-  if (whole) {
-    position.lots.pop_front();
-  } else {
-    lot.quantity -= matched;
-    lot.cost -= cost;
-    lot.commission -= entry_commission;
-  }
+}
+
+[[gnu::always_inline]] inline void Ledger::open_lot(LedgerPosition& position, const Fill& fill,
+                                                    ExecutionRecord& record, std::uint32_t index,
+                                                    Quantity quantity, Money commission) {
+  const bool buy = fill.side == Side::kBuy;
+  const Money cost = notional(fill.price, quantity);
+  position.lots.push_back(Lot{.quantity = quantity,
+                              .price = fill.price,
+                              .open_time = fill.time,
+                              .cost = cost,
+                              .commission = commission,
+                              .low = fill.price,
+                              .high = fill.price,
+                              .fill = index});
+  const Money signed_cost = buy ? cost : -cost;
+  position.quantity = buy ? position.quantity + quantity : position.quantity - quantity;
+  position.cost_basis += signed_cost;
+  position.open_commission += commission;
+  cost_basis_ += signed_cost;
+  cash_ -= signed_cost;
+  record.opened = quantity;
 }
 
 Result<CommissionOutcome> Ledger::apply_commission(const ExecutionId& execution_id,
@@ -236,11 +278,11 @@ CommissionOutcome Ledger::apply_commission(BookedFill fill, Money total_commissi
   // exits first, the part that opened a lot last (it takes the remainder).
   Money left = delta;
   for (std::uint32_t i = 0; i < record.exit_count; ++i) {
-    ClosedTrade& trade = closed_trades_[record.first_exit + i];
+    const std::uint32_t trade = record.first_exit + i;
     const bool last = i + 1 == record.exit_count && record.opened.is_zero();
-    const Money share = last ? left : pro_rata(delta, trade.quantity, record.quantity);
-    trade.exit_commission += share;
-    trade.net_pnl -= share;
+    const Money share =
+        last ? left : pro_rata(delta, closed_trades_[trade].quantity, record.quantity);
+    closed_trades_.add_exit_commission(trade, share);
     left -= share;
   }
   if (!record.opened.is_zero()) spread_entry_commission(record, index, left);
@@ -258,14 +300,12 @@ void Ledger::spread_entry_commission(const ExecutionRecord& record, std::uint32_
   // is still open. Whichever piece comes last takes the remainder.
   Quantity open = record.opened;
   Money left = amount;
-  for (std::uint32_t t = record.entry_head; t != kNoTrade; t = next_from_lot_[t]) {
-    ClosedTrade& trade = closed_trades_[t];
-    const Money share =
-        trade.quantity == open ? left : pro_rata(amount, trade.quantity, record.opened);
-    trade.entry_commission += share;
-    trade.net_pnl -= share;
+  for (std::uint32_t t = record.entry_head; t != kNoTrade; t = closed_trades_[t].next_from_lot) {
+    const Quantity quantity = closed_trades_[t].quantity;
+    const Money share = quantity == open ? left : pro_rata(amount, quantity, record.opened);
+    closed_trades_.add_entry_commission(t, share);
     left -= share;
-    open -= trade.quantity;
+    open -= quantity;
   }
   if (open.is_zero()) return;
   LedgerPosition& position = *record.position;
@@ -304,6 +344,19 @@ void Ledger::value_pending_marks() const {
     count_marks(*position);
   }
   pending_values_.clear();
+  pay_owed_precision();
+}
+
+void Ledger::pay_owed_precision() const {
+  // Adds nothing but the precision (clamped to 9), as count_mark_precision does.
+  if (long_precision_owed_ != LedgerPosition::kNoMarks) {
+    long_value_ += Money::from_raw(0, long_precision_owed_);
+    long_precision_owed_ = LedgerPosition::kNoMarks;
+  }
+  if (short_precision_owed_ != LedgerPosition::kNoMarks) {
+    short_value_ += Money::from_raw(0, short_precision_owed_);
+    short_precision_owed_ = LedgerPosition::kNoMarks;
+  }
 }
 
 void Ledger::count_marks(LedgerPosition& position) const {
@@ -318,10 +371,9 @@ void Ledger::count_marks(LedgerPosition& position) const {
 
 void Ledger::count_mark_precision(LedgerPosition& position) const {
   if (!position.has_marks_to_count()) return;
-  // Each mark's value would have gone through the total of the position's side (a mark does
-  // not change the quantity, so all to the same side), whose precision is the largest of all
-  // that did. notional's precision is the price's plus the quantity's (at most 9), so the
-  // largest is that of the largest price precision.
+  // Each mark's value would have gone through the total of the position's side, whose
+  // precision is the largest of all that did. notional's precision is the price's plus the
+  // quantity's (at most 9), so the largest is that of the largest price precision.
   Money& side = position.quantity.is_positive() ? long_value_ : short_value_;
   const int value_precision = position.marked_price_precision_ + position.quantity.precision();
   side += Money::from_raw(0, value_precision);  // adds nothing but that precision (clamped to 9)
@@ -377,7 +429,6 @@ void Ledger::reserve(std::size_t fills) {
   records_.reserve(fills);
   // Most fills close at most one lot; more trades only grow the vectors as usual.
   closed_trades_.reserve(fills);
-  next_from_lot_.reserve(fills);
 }
 
 }  // namespace ibtrade::engine

@@ -81,6 +81,42 @@ TEST(LedgerNewFill, BooksWhatApplyFillBooks) {
   expect_same_books(by_id, by_entry);
 }
 
+// Closed trades are kept as records and turned into values when read: values read between the
+// fills and late commissions (and so updated in place afterwards) equal values read once at
+// the end, to the decimals shown.
+TEST(LedgerNewFill, ClosedTradesReadAlongTheWayEqualOneReadAtTheEnd) {
+  Ledger read_along(usd("100000"));
+  Ledger read_at_end(usd("100000"));
+  std::vector<BookedFill> entries;
+  for (const Fill& fill : round_trips()) {
+    entries.push_back(*read_along.apply_new_fill(fill));
+    ASSERT_TRUE(read_at_end.apply_new_fill(fill).ok());
+    static_cast<void>(read_along.closed_trades());
+  }
+  for (const LateCommission& late : late_commissions()) {
+    read_along.apply_commission(entries[late.fill], late.total);
+    read_at_end.apply_commission(entries[late.fill], late.total);
+    static_cast<void>(read_along.closed_trades());
+  }
+  const auto along = read_along.closed_trades();
+  const auto at_end = read_at_end.closed_trades();
+  ASSERT_EQ(along.size(), at_end.size());
+  ASSERT_GE(along.size(), 4U);
+  const auto text = [](const ClosedTrade& t) {
+    return t.symbol + " " + t.quantity.to_string() + " " + t.entry_price.to_string() + " " +
+           t.exit_price.to_string() + " " + t.entry_notional.to_string() + " " +
+           t.gross_pnl.to_string() + " " + t.entry_commission.to_string() + " " +
+           t.exit_commission.to_string() + " " + t.net_pnl.to_string() + " " +
+           t.max_adverse_price.to_string() + " " + t.max_favorable_price.to_string() + " " +
+           (t.side == TradeSide::kLong ? "long" : "short");
+  };
+  for (std::size_t i = 0; i < along.size(); ++i) {
+    EXPECT_EQ(text(along[i]), text(at_end[i])) << i;
+    EXPECT_EQ(along[i], at_end[i]) << i;
+  }
+  EXPECT_EQ(text(at_end.front()), "AMD 40 10 11 400 40 0.44 0.35 39.21 0 1 long");
+}
+
 // A ledger booked by entry still knows its ids: a direct caller's apply_fill sees the duplicate,
 // a commission by id finds the fill, and an unknown id gets the same error.
 TEST(LedgerNewFill, IdsStayKnownToTheLookups) {

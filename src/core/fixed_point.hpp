@@ -194,10 +194,10 @@ class Decimal {
   }
 
   constexpr std::int64_t raw() const { return raw_; }
-  constexpr int precision() const { return precision_; }
+  constexpr int precision() const { return static_cast<int>(precision_); }
   // Only for statistics and indicator math; never accumulate money through it.
   double to_double() const { return static_cast<double>(raw_) / static_cast<double>(kFixedScale); }
-  std::string to_string() const { return fixed::format(raw_, precision_); }
+  std::string to_string() const { return fixed::format(raw_, precision()); }
 
   constexpr bool is_zero() const { return raw_ == 0; }
   constexpr bool is_negative() const { return raw_ < 0; }
@@ -223,8 +223,16 @@ class Decimal {
     return Decimal(fixed::sub(a.raw_, b.raw_), std::max(a.precision_, b.precision_));
   }
   Decimal operator-() const { return Decimal(fixed::sub(0, raw_), precision_); }
-  Decimal& operator+=(Decimal other) { return *this = *this + other; }
-  Decimal& operator-=(Decimal other) { return *this = *this - other; }
+  Decimal& operator+=(Decimal other) {
+    raw_ = fixed::add(raw_, other.raw_);
+    precision_ = std::max(precision_, other.precision_);
+    return *this;
+  }
+  Decimal& operator-=(Decimal other) {
+    raw_ = fixed::sub(raw_, other.raw_);
+    precision_ = std::max(precision_, other.precision_);
+    return *this;
+  }
   // Scaling by a whole number is exact.
   friend Decimal operator*(Decimal a, std::int64_t k) {
     return Decimal(fixed::mul_div(a.raw_, k, 1), a.precision_);
@@ -241,13 +249,16 @@ class Decimal {
   // by construction, so from_raw's rounding test would be wasted on every order and bar.
   friend Decimal<MoneyTag> notional(Decimal<PriceTag> price, Decimal<QuantityTag> quantity);
 
-  constexpr Decimal(std::int64_t raw, int precision) : raw_(raw), precision_(precision) {}
+  constexpr Decimal(std::int64_t raw, std::int64_t precision) : raw_(raw), precision_(precision) {}
   static constexpr int clamp(int precision) {
     return precision < 0 ? 0 : (precision > kFixedPrecision ? kFixedPrecision : precision);
   }
 
   std::int64_t raw_ = 0;
-  int precision_ = 0;
+  // As wide as the raw value, though it is 0..9: a Decimal passed by value travels in two
+  // registers, and a full-width second word is used as it is (an int would be masked into the
+  // padded half and unpacked again at every call).
+  std::int64_t precision_ = 0;
 };
 
 // Streams the decimal text (for test failure messages and logs).

@@ -4,14 +4,51 @@
 
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
 #include "core/hash.hpp"
 
 namespace ibtrade {
+
+namespace id_detail {
+
+// Copies `n` bytes over `n` bytes, as same_bytes compares them: 8-16 bytes as two overlapping
+// words, 4-7 as two overlapping half words, 1-3 byte by byte; only longer texts call memmove.
+// Every load comes before its store, so a text copied onto itself stays as it was.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+  if (n >= 8) {
+    if (n > 16) {
+      std::memmove(to, from, n);
+      return;
+    }
+    const std::uint64_t head = hash_detail::load(from, 8);
+    const std::uint64_t tail = hash_detail::load(from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+    return;
+  }
+  if (n >= 4) {
+    const std::uint64_t head = hash_detail::load(from, 4);
+    const std::uint64_t tail = hash_detail::load(from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+    return;
+  }
+  if (n == 0) return;
+  const char first = from[0];
+  const char middle = from[n / 2];
+  const char last = from[n - 1];
+  to[0] = first;
+  to[n / 2] = middle;
+  to[n - 1] = last;
+}
+
+}  // namespace id_detail
 
 template <class Tag, class Rep>
 class StrongId {
@@ -22,6 +59,18 @@ class StrongId {
   explicit StrongId(Rep value) : value_(std::move(value)) {}
 
   const Rep& value() const { return value_; }
+
+  // Writes `text` over a text id in place. The string keeps its storage, so a new id needs no
+  // temporary string moved in: ids are made for every order and execution, mostly into a
+  // reused record or message draft whose old id has the same length (the counters' digits
+  // change, not their number), and that is a copy of the bytes without a library call.
+  void assign(std::string_view text) requires std::is_same_v<Rep, std::string> {
+    if (text.size() == value_.size()) {
+      id_detail::copy_bytes(value_.data(), text.data(), text.size());
+    } else {
+      value_.assign(text.data(), text.size());
+    }
+  }
 
   friend bool operator==(const StrongId& a, const StrongId& b) {
     if constexpr (std::is_same_v<Rep, std::string>) {

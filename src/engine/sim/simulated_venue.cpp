@@ -627,18 +627,13 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   const bool in_fill = config_.commission_reporting != CommissionReporting::kSeparate;
   const bool separate = config_.commission_reporting != CommissionReporting::kInFill;
   const Timestamp when = deliver_at(at);
-  ExecutionId execution_id = next_execution_id();
+  const std::string_view execution_id = next_execution_id();
   // Written field by field (every field) into the outbox's draft: a Fill built first would be
-  // moved into it, string by string.
+  // moved into it, string by string. The ids are written over the draft's previous ones, which
+  // mostly have the same length: a copy of their bytes in the draft's own strings.
   ExecutionReport& report = draft<ExecutionReport>();
-  report.fill.client_order_id = order.id();
-  // The fill takes the id itself unless a CommissionUpdate still needs it. (Not one ?: of the
-  // two: a copy and a move there make a temporary id, and one more string copy.)
-  if (separate) {
-    report.fill.execution_id = execution_id;
-  } else {
-    report.fill.execution_id = std::move(execution_id);
-  }
+  report.fill.client_order_id.assign(order.id().value());
+  report.fill.execution_id.assign(execution_id);
   write_unless_held(report.fill.symbol, order.contract->symbol);
   report.fill.side = order.terms.side;
   report.fill.quantity = quantity;
@@ -651,8 +646,7 @@ void SimulatedVenue::fill(SimOrder& order, Price price, Quantity quantity, Times
   send_status(order, is_terminal(order.state) ? order.state : order.working_state(), when);
   if (separate) {
     CommissionUpdate& update = draft<CommissionUpdate>();
-    // Moved above only when not `separate`.
-    update.execution_id = std::move(execution_id);  // NOLINT(bugprone-use-after-move)
+    update.execution_id.assign(execution_id);
     update.commission = fee;
     update.time = when;
     outbox_.post(when);
@@ -748,7 +742,7 @@ void SimulatedVenue::send_status(const SimOrder& order, VenueOrderState state, T
 
 inline void SimulatedVenue::describe(OrderStatusReport& report, const SimOrder& order,
                                      VenueOrderState state, Timestamp at) {
-  report.client_order_id = order.id();
+  report.client_order_id.assign(order.id().value());  // in place, as in fill()
   report.broker_order_id = order.broker_id;
   report.state = state;
   report.filled = order.filled;
@@ -790,8 +784,9 @@ void SimulatedVenue::reject(const ClientOrderId& id, int code, std::string reaso
 // "e0d5.0000001.01": the run's prefix, the execution's number in at least 7 hex digits and the
 // correction; short enough for std::string's inline storage. The number counts in the text of
 // the previous id, as an odometer does: usually only the last digit changes. The text is a plain
-// array (no string bounds or size reads), and the id is made from it once.
-ExecutionId SimulatedVenue::next_execution_id() {
+// array (no string bounds or size reads); the result views it, valid until the next call, and is
+// written straight into the messages' ids (no string made for it).
+std::string_view SimulatedVenue::next_execution_id() {
   ++executions_;
   constexpr std::size_t kCorrection = 3;  // ".01"
   char* const first = execution_text_.data() + execution_prefix_size_;
@@ -802,10 +797,10 @@ ExecutionId SimulatedVenue::next_execution_id() {
       continue;
     }
     *digit = *digit == '9' ? 'a' : static_cast<char>(*digit + 1);
-    return ExecutionId{std::string(execution_text_.data(), execution_size_)};
+    return {execution_text_.data(), execution_size_};
   }
   write_execution_text();  // every digit carried: the number needs one digit more
-  return ExecutionId{std::string(execution_text_.data(), execution_size_)};
+  return {execution_text_.data(), execution_size_};
 }
 
 void SimulatedVenue::write_execution_text() {

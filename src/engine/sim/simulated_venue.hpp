@@ -336,7 +336,7 @@ class SimulatedVenue final : public ExecutionClient {
               Timestamp event);
   static Price average_price(const SimOrder& order, Price last_fill);
   static void write_unless_held(std::string& draft_text, const std::string& text);
-  ExecutionId next_execution_id();
+  std::string_view next_execution_id();
   void write_execution_text();
 
   std::unique_ptr<SinkOutbox> own_outbox_;  // set when the venue was given a sink

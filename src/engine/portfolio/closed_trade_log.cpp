@@ -7,23 +7,21 @@ void ClosedTradeLog::add_block() {
 }
 
 void ClosedTradeLog::add_entry_commission(std::uint32_t index, Money share) {
-  Record& record = (*this)[index];
-  record.entry_commission += share;
-  record.net_pnl -= share;
-  if (index < read_.size()) {
-    ClosedTrade& value = read_[index];
-    value.entry_commission = record.entry_commission;
-    value.net_pnl = record.net_pnl;
-  }
+  add_commission(index, share, &Record::entry_commission, &ClosedTrade::entry_commission);
 }
 
 void ClosedTradeLog::add_exit_commission(std::uint32_t index, Money share) {
+  add_commission(index, share, &Record::exit_commission, &ClosedTrade::exit_commission);
+}
+
+void ClosedTradeLog::add_commission(std::uint32_t index, Money share, Money Record::*in_record,
+                                    Money ClosedTrade::*in_value) {
   Record& record = (*this)[index];
-  record.exit_commission += share;
+  record.*in_record += share;
   record.net_pnl -= share;
   if (index < read_.size()) {
     ClosedTrade& value = read_[index];
-    value.exit_commission = record.exit_commission;
+    value.*in_value = record.*in_record;
     value.net_pnl = record.net_pnl;
   }
 }

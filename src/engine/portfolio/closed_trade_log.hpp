@@ -98,6 +98,9 @@ class ClosedTradeLog {
     return blocks_[index >> kBlockBits][index & (kBlockSize - 1)].bytes;
   }
   void add_block();
+  // Adds `share` to one of trade `index`'s two commissions and takes it off its net PnL.
+  void add_commission(std::uint32_t index, Money share, Money Record::*in_record,
+                      Money ClosedTrade::*in_value);
   static ClosedTrade value_of(const Record& record);
 
   // Storage only (no constructor runs over a block): each record is constructed by push.
